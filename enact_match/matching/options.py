@@ -1,0 +1,51 @@
+"""Every weight and switch of the matching engine, with the defaults the application ships."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Weights and switches of :class:`~enact_match.matching.engine.MatchingEngine`.
+
+    The defaults are what the application ships; docs/matching.md explains the formula they feed
+    and docs/benchmarks.md how they were chosen (general methods, checked on a labelled benchmark).
+
+    Scoring
+        profile_weight: share of the whole-profile cosine in the score; the rest goes to the best single
+            piece of evidence (statement passage, keywords or publication). 1.0 = profile only.
+        sublinear_tf: weigh a term ``1 + ln(count)`` instead of ``count`` (repeats matter less).
+        bigrams: add pairs of consecutive content words as features.
+        bigram_weight: weight of a bigram feature relative to a word.
+        concept_weight: weight of a thesaurus concept feature relative to a word.
+        title_repeats: how many times a need's title counts (a title is dense in topic words).
+        passage_min_words: consecutive statement lines are gathered into passages of at least this many
+            words, so that a one-line heading is not a piece of evidence on its own.
+    Explanations
+        explain_terms: at most this many shared terms per explanation.
+        explain_evidence: at most this many evidence pieces per explanation.
+        explain_forms: at most this many surface forms per term and text.
+    Axes
+        axis_concept_weight: weight of the thesaurus concepts' axes against the nearest-centroid score.
+    Speed
+        candidates: how many profiles and pieces the fused sparse top-k keeps per need in ``best_pairs``
+            before the exact check (results stay exact; a larger pool means fewer exact fall-backs).
+        chunk_size: needs per block in ``best_pairs`` (progress and cancellation are checked between blocks).
+        threads: threads of the sparse top-k product.
+    """
+
+    profile_weight: float = 0.5
+    sublinear_tf: bool = True
+    bigrams: bool = False
+    bigram_weight: float = 0.5
+    concept_weight: float = 1.0
+    title_repeats: int = 1
+    passage_min_words: int = 40
+    explain_terms: int = 8
+    explain_evidence: int = 5
+    explain_forms: int = 3
+    axis_concept_weight: float = 1.0
+    candidates: int = 100
+    chunk_size: int = 4096
+    threads: int = 2

@@ -1,0 +1,59 @@
+"""Sparse-matrix helpers of the engine: count matrices, tf-idf weighing, cheap widening."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+
+def count_matrix(feature_lists: Sequence[Sequence[int]], width: int) -> csr_matrix:
+    """Rows of feature counts, one per list of feature ids (repeats counted)."""
+    indices = array("q")
+    indptr = array("q", [0])
+    for features in feature_lists:
+        indices.extend(features)
+        indptr.append(len(indices))
+    matrix = csr_matrix(
+        (np.ones(len(indices)), np.frombuffer(indices, dtype=np.int64), np.frombuffer(indptr, dtype=np.int64)),
+        shape=(len(feature_lists), width),
+    )
+    matrix.sum_duplicates()
+    return matrix
+
+
+def weigh(counts: csr_matrix, feature_weights: np.ndarray, sublinear: bool) -> csr_matrix:
+    """TF-IDF rows of unit length: ``(1 + ln tf) × weight`` (or ``tf × weight``), then L2-normalised."""
+    data = np.log(counts.data) + 1.0 if sublinear else counts.data.copy()
+    data *= feature_weights[counts.indices]
+    lengths = np.diff(counts.indptr)
+    norms = np.sqrt(np.add.reduceat(data * data, counts.indptr[:-1])) if data.size else np.zeros(0)
+    # reduceat gives a meaningless value for empty rows; they have no data to divide anyway
+    norms = np.where(lengths > 0, norms, 1.0)
+    norms[norms == 0] = 1.0
+    data /= np.repeat(norms, lengths)
+    return csr_matrix((data, counts.indices.copy(), counts.indptr.copy()), shape=counts.shape)
+
+
+def widen(matrix: csr_matrix, rows: int, columns: int) -> csr_matrix:
+    """The same CSR matrix with more (empty) rows or columns, without copying its data."""
+    if matrix.shape == (rows, columns):
+        return matrix
+    indptr = matrix.indptr
+    if rows > matrix.shape[0]:
+        indptr = np.concatenate([indptr, np.full(rows - matrix.shape[0], indptr[-1], dtype=indptr.dtype)])
+    return csr_matrix((matrix.data, matrix.indices, indptr), shape=(rows, columns))
+
+
+def row_vector(indices: np.ndarray, values: np.ndarray, width: int) -> csr_matrix:
+    """A 1 × ``width`` CSR row; features beyond ``width`` (unknown to the other side) are dropped."""
+    keep = indices < width
+    indices, values = indices[keep], values[keep]
+    return csr_matrix((values, indices, np.array([0, len(indices)])), shape=(1, width))
+
+
+def transpose(matrix: csr_matrix, columns: int) -> csr_matrix:
+    """The transpose as CSR (an inverted index: feature → rows), with ``columns`` feature rows."""
+    return widen(matrix, matrix.shape[0], columns).T.tocsr()

@@ -1,0 +1,173 @@
+"""Loading the demo data set (public Grand Est units and teams, fictional companies, needs and people)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from enact_match.paths import resource_path
+from enact_match.services.catalog import RecordInvalidError
+from enact_match.services.records import (
+    FieldError,
+    apply_values,
+    find_by_ref,
+    find_structure,
+    replace_publications,
+)
+from enact_match.storage.database import Database
+from enact_match.storage.models import Company, Contact, Match, MatchEvent, Need, ResearchUnit, Team
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """How many records of each kind the demo load created or refreshed."""
+
+    units: int
+    teams: int
+    companies: int
+    contacts: int
+    needs: int
+    matches: int
+
+
+class DemoDataError(ValueError):
+    """The demo file is broken (a developer's mistake, reported with the record at fault)."""
+
+
+def _upsert(session: Session, kind: str, model: type[Any], values: dict[str, Any]) -> Any:
+    record = find_by_ref(session, kind, values["ref"]) or model()
+    problems = apply_values(session, kind, record, values)
+    if problems:
+        raise DemoDataError(f"{kind} {values['ref']}: {RecordInvalidError(problems)}")
+    session.add(record)
+    session.flush()
+    return record
+
+
+def _team_values(item: dict[str, Any]) -> dict[str, Any]:
+    keys = ("ref", "name", "acronym", "leader", "statement", "keywords", "axes", "platforms", "cifre_open")
+    return {key: item.get(key) for key in keys} | {"unit": item.get("unit_ref")}
+
+
+def _contact_values(item: dict[str, Any]) -> dict[str, Any]:
+    keys = (
+        "ref",
+        "name",
+        "role",
+        "email",
+        "phone",
+        "source",
+        "legal_basis",
+        "informed_on",
+        "last_contact_on",
+    )
+    values = {key: item.get(key) for key in keys}
+    kind = item.get("organisation_kind")
+    if kind in ("company", "team", "structure"):
+        values[kind] = item.get("organisation_ref")
+    return values
+
+
+def _need_values(item: dict[str, Any]) -> dict[str, Any]:
+    keys = (
+        "ref",
+        "title",
+        "description",
+        "keywords",
+        "axes",
+        "trl",
+        "horizon",
+        "budget",
+        "data_available",
+        "confidentiality",
+        "structure",
+        "owner",
+        "status",
+    )
+    values = {key: item.get(key) for key in keys}
+    values["company"] = item.get("company_ref")
+    values["opened_on"] = item.get("created_on")
+    return values
+
+
+def _load_match(session: Session, item: dict[str, Any]) -> None:
+    need = find_by_ref(session, "needs", item["need_ref"])
+    team = find_by_ref(session, "teams", item["team_ref"])
+    if need is None or team is None:
+        raise DemoDataError(f"match {item['need_ref']} × {item['team_ref']}: unknown need or team")
+    match = session.query(Match).filter_by(need_id=need.id, team_id=team.id).one_or_none()
+    if match is None:
+        match = Match(need=need, team=team)
+        session.add(match)
+    match.status = item["status"]
+    match.collaboration_type = item.get("collaboration_type")
+    match.decline_reason = item.get("decline_reason")
+    match.owner = item.get("owner")
+    match.notes = item.get("notes") or None
+    match.events.clear()
+    previous: str | None = None
+    for step in item.get("history", []):
+        match.events.append(
+            MatchEvent(
+                at=datetime.fromisoformat(step["at"]),
+                author=step.get("author"),
+                from_status=previous,
+                to_status=step["status"],
+                collaboration_type=match.collaboration_type
+                if step["status"] == "collaboration_started"
+                else None,
+                decline_reason=match.decline_reason if step["status"] == "declined" else None,
+            )
+        )
+        previous = step["status"]
+    if match.events:
+        match.created_at = match.events[0].at
+
+
+def load_demo(db: Database, path: Path | None = None) -> DemoReport:
+    """Load (or refresh) the demo data set (by default the shipped one), in one transaction.
+
+    Records are matched by reference, so loading twice does not duplicate anything.
+    """
+    path = path or resource_path("demo", "demo.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DemoDataError(f"{path}: {exc}") from exc
+    with db.writing() as session:
+        for unit in data["units"]:
+            values = {
+                key: unit.get(key) for key in ("ref", "name", "acronym", "unit_code", "rnsr_id", "city")
+            }
+            values["institutions"] = unit.get("institutions", [])
+            values["institutions_other"] = unit.get("institutions_other")
+            _upsert(session, "units", ResearchUnit, values)
+        for item in data["teams"]:
+            team = _upsert(session, "teams", Team, _team_values(item))
+            try:
+                replace_publications(team, item.get("publications", []))
+            except FieldError as exc:
+                raise DemoDataError(f"team {item['ref']}: {exc}") from exc
+        for item in data["companies"]:
+            _upsert(session, "companies", Company, dict(item))
+        for item in data["contacts"]:
+            _upsert(session, "contacts", Contact, _contact_values(item))
+        for item in data["needs"]:
+            if item.get("structure") and find_structure(session, item["structure"]) is None:
+                raise DemoDataError(f"need {item['ref']}: unknown structure {item['structure']}")
+            _upsert(session, "needs", Need, _need_values(item))
+        for item in data["matches"]:
+            _load_match(session, item)
+    return DemoReport(
+        len(data["units"]),
+        len(data["teams"]),
+        len(data["companies"]),
+        len(data["contacts"]),
+        len(data["needs"]),
+        len(data["matches"]),
+    )

@@ -1,0 +1,357 @@
+"""Suggesting teams for needs and needs for teams from the database, with the matching engine.
+
+The engine ranks texts; this module feeds it the database's needs and teams, keeps it in step with
+edits (also edits made by other users or processes), and applies the business rules: existing or
+declined matches are not proposed again, company × team exclusions are respected, and needs
+confidential to a structure are only suggested to that structure's users.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from enact_match.matching import (
+    EngineOptions,
+    Explanation,
+    MatchingEngine,
+    NeedText,
+    PublicationText,
+    Suggestion,
+    TeamText,
+    Thesaurus,
+    load_stopwords,
+)
+from enact_match.paths import resource_path
+from enact_match.services.catalog import Viewer, need_visibility
+from enact_match.storage.database import Database
+from enact_match.storage.models import Exclusion, Match, Need, Team
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SuggestionRow:
+    """One suggested need × team pair, with the engine's explanation."""
+
+    need_id: uuid.UUID
+    need_ref: str | None
+    need_title: str
+    team_id: uuid.UUID
+    team_ref: str | None
+    team_name: str
+    unit_acronym: str | None
+    score: float
+    rank: int
+    cross_axis: bool
+    explanation: Explanation | None
+
+
+def need_text(need: Need) -> NeedText:
+    """The engine's view of a need."""
+    return NeedText(
+        key=str(need.id),
+        title=need.title,
+        description=need.description or "",
+        keywords=tuple(need.keywords or ()),
+        axes=frozenset(need.axes or ()),
+    )
+
+
+def team_text(team: Team) -> TeamText:
+    """The engine's view of a team: statement, keywords and publications as evidence."""
+    return TeamText(
+        key=str(team.id),
+        statement=team.statement or "",
+        keywords=tuple(team.keywords or ()),
+        publications=tuple(
+            PublicationText(
+                str(publication.id), publication.title, publication.abstract or "", publication.year
+            )
+            for publication in team.publications
+        ),
+        axes=frozenset(team.axes or ()),
+    )
+
+
+@dataclass
+class _Labels:
+    ref: str | None
+    title: str
+    unit: str | None = None
+
+
+class SuggestionService:
+    """Keeps a matching engine in step with a database and answers suggestion queries.
+
+    Thread-safe: the desktop app queries it from worker threads.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        thesaurus_path: Path | None,
+        stopwords_dir: Path | None,
+        options: EngineOptions | None = None,
+    ) -> None:
+        self._db = db
+        self._thesaurus_path = thesaurus_path
+        self._stopwords_dir = stopwords_dir
+        self._options = options or EngineOptions()
+        self._engine: MatchingEngine | None = None
+        self._lock = threading.RLock()
+        self._need_stamps: dict[uuid.UUID, datetime] = {}
+        self._team_stamps: dict[uuid.UUID, datetime] = {}
+        self._needs: dict[uuid.UUID, _Labels] = {}
+        self._teams: dict[uuid.UUID, _Labels] = {}
+
+    @classmethod
+    def with_shipped_resources(cls, db: Database, options: EngineOptions | None = None) -> SuggestionService:
+        """A service using the thesaurus and stop-word lists shipped with the application."""
+        return cls(db, resource_path("thesaurus.tsv"), resource_path("stopwords"), options)
+
+    # ----------------------------------------------------------------- keeping in step
+
+    def _new_engine(self) -> MatchingEngine:
+        thesaurus = Thesaurus.from_tsv(self._thesaurus_path) if self._thesaurus_path else None
+        stopwords = load_stopwords(self._stopwords_dir) if self._stopwords_dir else None
+        return MatchingEngine(thesaurus, self._options, stopwords)
+
+    def rebuild(
+        self, progress: ProgressCallback | None = None, cancelled: Callable[[], bool] | None = None
+    ) -> None:
+        """Re-read every need and team and re-fit the engine (after a bulk import).
+
+        Raises MatchingCancelledError when `cancelled()` turns True; the previous state is kept.
+        """
+        with self._db.reading() as session:
+            needs = list(session.scalars(select(Need)))
+            teams = list(session.scalars(_team_query()))
+            need_texts = [need_text(need) for need in needs]
+            team_texts = [team_text(team) for team in teams]
+            need_stamps = {need.id: need.updated_at for need in needs}
+            team_stamps = {team.id: team.updated_at for team in teams}
+            need_labels = {need.id: _Labels(need.ref, need.title) for need in needs}
+            team_labels = {
+                team.id: _Labels(team.ref, team.name, team.unit.acronym if team.unit else None)
+                for team in teams
+            }
+        engine = self._new_engine()
+        engine.fit(need_texts, team_texts, progress=progress, cancelled=cancelled)
+        with self._lock:
+            self._engine = engine
+            self._need_stamps, self._team_stamps = need_stamps, team_stamps
+            self._needs, self._teams = need_labels, team_labels
+
+    def sync(self) -> MatchingEngine:
+        """Bring the engine up to date with the database (cheap when nothing changed)."""
+        with self._lock:
+            if self._engine is None:
+                self.rebuild()
+                assert self._engine is not None
+                return self._engine
+            engine = self._engine
+            with self._db.reading() as session:
+                need_stamps = dict(session.execute(select(Need.id, Need.updated_at)).tuples().all())
+                team_stamps = dict(session.execute(select(Team.id, Team.updated_at)).tuples().all())
+                changed_needs = [
+                    key for key, stamp in need_stamps.items() if self._need_stamps.get(key) != stamp
+                ]
+                changed_teams = [
+                    key for key, stamp in team_stamps.items() if self._team_stamps.get(key) != stamp
+                ]
+                for need in (
+                    session.scalars(select(Need).where(Need.id.in_(changed_needs))) if changed_needs else ()
+                ):
+                    engine.upsert_need(need_text(need))
+                    self._needs[need.id] = _Labels(need.ref, need.title)
+                if changed_teams:
+                    for team in session.scalars(_team_query().where(Team.id.in_(changed_teams))):
+                        engine.upsert_team(team_text(team))
+                        self._teams[team.id] = _Labels(
+                            team.ref, team.name, team.unit.acronym if team.unit else None
+                        )
+            for key in set(self._need_stamps) - set(need_stamps):
+                engine.remove_need(str(key))
+                self._needs.pop(key, None)
+            for key in set(self._team_stamps) - set(team_stamps):
+                engine.remove_team(str(key))
+                self._teams.pop(key, None)
+            self._need_stamps, self._team_stamps = need_stamps, team_stamps
+            return engine
+
+    # ----------------------------------------------------------------- queries
+
+    def teams_for_need(
+        self, need_id: uuid.UUID, top: int = 10, axis: int | None = None, explain: bool = True
+    ) -> list[SuggestionRow]:
+        """The best teams for a need, without teams already matched with it or excluded for its company."""
+        with self._lock:
+            engine = self.sync()
+            with self._db.reading() as session:
+                skip = _matched_teams(session, need_id) | _excluded_teams(session, need_id)
+            found = engine.teams_for_need(str(need_id), top, axis, {str(key) for key in skip}, explain)
+            return [self._row(item) for item in found]
+
+    def needs_for_team(
+        self,
+        team_id: uuid.UUID,
+        top: int = 10,
+        axis: int | None = None,
+        viewer: Viewer | None = None,
+        explain: bool = True,
+    ) -> list[SuggestionRow]:
+        """The needs a team could answer, among those the viewer may see and not yet matched."""
+        with self._lock:
+            engine = self.sync()
+            with self._db.reading() as session:
+                hidden = _hidden_needs(session, viewer)
+                matched = set(session.scalars(select(Match.need_id).where(Match.team_id == team_id)))
+                excluded = _needs_excluded_for_team(session, team_id)
+            skip = {str(key) for key in hidden | matched | excluded}
+            found = engine.needs_for_team(str(team_id), top, axis, skip, explain)
+            return [self._row(item) for item in found]
+
+    def best_pairs(
+        self,
+        top: int = 10,
+        axis: int | None = None,
+        viewer: Viewer | None = None,
+        explain: bool = False,
+        progress: ProgressCallback | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[SuggestionRow]:
+        """For every need the viewer may see, its best teams (existing matches and exclusions left out)."""
+        with self._lock:
+            engine = self.sync()
+            with self._db.reading() as session:
+                hidden = _hidden_needs(session, viewer)
+                pairs = set(session.execute(select(Match.need_id, Match.team_id)).tuples())
+                pairs |= _excluded_pairs(session)
+            excluded = {(str(need), str(team)) for need, team in pairs}
+            excluded_needs = {str(key) for key in hidden}
+            found = engine.best_pairs(
+                top, axis, excluded, explain=explain, progress=progress, cancelled=cancelled
+            )
+            return [self._row(item) for item in found if item.need_key not in excluded_needs]
+
+    def explain(self, need_id: uuid.UUID, team_id: uuid.UUID) -> Explanation:
+        """Why this need and this team match (also for a pair already in the pipeline)."""
+        with self._lock:
+            return self.sync().explain(str(need_id), str(team_id))
+
+    def _row(self, item: Suggestion) -> SuggestionRow:
+        need_id, team_id = uuid.UUID(item.need_key), uuid.UUID(item.team_key)
+        need, team = self._needs[need_id], self._teams[team_id]
+        return SuggestionRow(
+            need_id,
+            need.ref,
+            need.title,
+            team_id,
+            team.ref,
+            team.title,
+            team.unit,
+            item.score,
+            item.rank,
+            item.cross_axis,
+            item.explanation,
+        )
+
+
+def _team_query() -> Any:
+    return select(Team).options(selectinload(Team.publications), selectinload(Team.unit))
+
+
+def _matched_teams(session: Session, need_id: uuid.UUID) -> set[uuid.UUID]:
+    return set(session.scalars(select(Match.team_id).where(Match.need_id == need_id)))
+
+
+def _excluded_teams(session: Session, need_id: uuid.UUID) -> set[uuid.UUID]:
+    company_id = session.scalar(select(Need.company_id).where(Need.id == need_id))
+    if company_id is None:
+        return set()
+    return set(session.scalars(select(Exclusion.team_id).where(Exclusion.company_id == company_id)))
+
+
+def _needs_excluded_for_team(session: Session, team_id: uuid.UUID) -> set[uuid.UUID]:
+    query = (
+        select(Need.id)
+        .join(Exclusion, Exclusion.company_id == Need.company_id)
+        .where(Exclusion.team_id == team_id)
+    )
+    return set(session.scalars(query))
+
+
+def _excluded_pairs(session: Session) -> set[tuple[uuid.UUID, uuid.UUID]]:
+    query = select(Need.id, Exclusion.team_id).join(Exclusion, Exclusion.company_id == Need.company_id)
+    return set(session.execute(query).tuples())
+
+
+def _hidden_needs(session: Session, viewer: Viewer | None) -> set[uuid.UUID]:
+    if viewer is None:
+        return set()
+    visible = set(session.scalars(select(Need.id).where(need_visibility(viewer))))
+    return set(session.scalars(select(Need.id))) - visible
+
+
+def suggestion_as_dict(row: SuggestionRow) -> dict[str, Any]:
+    """A suggestion as JSON-ready values, with a compact explanation."""
+    result: dict[str, Any] = {
+        "need_ref": row.need_ref,
+        "team_ref": row.team_ref,
+        "need_title": row.need_title,
+        "team_name": row.team_name,
+        "unit": row.unit_acronym,
+        "score": round(row.score, 1),
+        "rank": row.rank,
+        "cross_axis": row.cross_axis,
+    }
+    if row.explanation is not None:
+        result["explanation"] = explanation_as_dict(row.explanation)
+    return result
+
+
+def explanation_as_dict(explanation: Explanation) -> dict[str, Any]:
+    """An explanation as JSON-ready values (also stored with a match at proposal time)."""
+    return {
+        "terms": [
+            {
+                "need": list(term.need_forms),
+                "team": list(term.team_forms),
+                "concept": term.concept,
+                "share": round(term.share, 3),
+            }
+            for term in explanation.terms
+        ],
+        "evidence": [
+            {"kind": item.kind, "key": item.key, "title": item.title, "score": round(item.score, 1)}
+            for item in explanation.evidence
+        ],
+        "need_axes": sorted(explanation.need_axes),
+        "team_axes": sorted(explanation.team_axes),
+        "axes_suggested": explanation.axes_suggested,
+    }
+
+
+def explanation_summary(explanation: Explanation, limit: int = 5) -> str:
+    """A one-line explanation for tables and CSV: `term ↔ term (share%); ... | evidence`."""
+    parts: list[str] = []
+    for term in explanation.terms[:limit]:
+        need_side = " / ".join(term.need_forms)
+        team_side = " / ".join(term.team_forms)
+        pair = need_side if need_side == team_side else f"{need_side} ↔ {team_side}"
+        parts.append(f"{pair} ({term.share * 100:.0f}%)")
+    text = "; ".join(parts)
+    best = explanation.evidence[0] if explanation.evidence else None
+    if best is not None:
+        label = best.title or best.kind
+        text += f" | {best.kind}: {label}"
+    return text

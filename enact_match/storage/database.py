@@ -1,0 +1,161 @@
+"""Opening a database: URL resolution, SQLite pragmas, write transactions, automatic migrations."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from enact_match.paths import migrations_dir
+
+log = logging.getLogger(__name__)
+
+# Per-connection SQLite settings (see docs/architecture.md, "Storage"): WAL for concurrent readers,
+# FULL sync so that a committed import survives a power cut, foreign keys enforced, and a busy
+# timeout so that a second writer waits instead of failing at once.
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA secure_delete=ON",
+    "PRAGMA temp_store=MEMORY",
+)
+
+
+class DatabaseUrlError(ValueError):
+    """The text given as a database location is neither a file path nor a valid SQLAlchemy URL."""
+
+
+def normalise_url(location: str) -> str:
+    """Turn a file path or a SQLAlchemy URL into a SQLAlchemy URL.
+
+    Args:
+        location: `/path/to/file.db`, `~/x.db`, `sqlite:///...` or `postgresql+psycopg://...`.
+
+    Returns:
+        A URL string; a plain `postgresql://` URL is given the psycopg (v3) driver.
+    """
+    text = location.strip()
+    if not text:
+        raise DatabaseUrlError("empty database location")
+    if "://" not in text:
+        path = Path(os.path.expanduser(text)).resolve()
+        return f"sqlite:///{path}"
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise DatabaseUrlError(str(exc)) from exc
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy (not the driver) decide when transactions begin, so BEGIN IMMEDIATE works.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # Writers take the write lock at BEGIN: a deferred BEGIN that reads then writes gets
+        # "database is locked" at once, whatever the busy timeout.
+        if connection.get_execution_options().get("sqlite_write"):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """A database handle: engine, read and write sessions. Thread-safe; sessions are not."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        writer = engine.execution_options(sqlite_write=True) if self.is_sqlite else engine
+        self._write_sessions = sessionmaker(bind=writer, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_location(self) -> str:
+        """The file path of a SQLite database, or the URL without its password."""
+        url = make_url(self.url)
+        if self.is_sqlite:
+            return url.database or ":memory:"
+        return url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only unit of work (rolled back at the end)."""
+        with self._read_sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write unit of work: one transaction, committed at the end, rolled back on any error."""
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _alembic_config(connection: Any) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Apply every pending Alembic migration (a no-op on an up-to-date database)."""
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    config = _alembic_config(None)
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if current == head:
+        return
+    log.info("migrating database from %s to %s", current, head)
+    writer = engine.execution_options(sqlite_write=True) if engine.dialect.name == "sqlite" else engine
+    with writer.begin() as connection:
+        command.upgrade(_alembic_config(connection), "head")
+
+
+def open_database(location: str, *, migrate: bool = True) -> Database:
+    """Open (and create or upgrade) the database at `location` (file path or SQLAlchemy URL)."""
+    url = normalise_url(location)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 5})
+        _install_sqlite_hooks(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    if migrate:
+        upgrade_schema(engine)
+    return Database(url, engine)

@@ -1,0 +1,238 @@
+"""SQLAlchemy 2 typed models of ENACT Match: companies, units, teams, needs, contacts, matches."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+# Stable constraint names, so that migrations can alter them on SQLite and PostgreSQL alike.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> datetime:
+    """The current time in UTC (the only time zone stored)."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the shared naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class RecordMixin:
+    """UUID key, creation and update stamps, and a version counter (optimistic concurrency)."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        # A stale update (another user saved the record meanwhile) raises StaleDataError.
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class Structure(Base):
+    """An innovation structure of the region (reference data seeded by a migration)."""
+
+    __tablename__ = "structures"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+
+
+class Company(RecordMixin, Base):
+    """A company that expresses needs."""
+
+    __tablename__ = "companies"
+    ref: Mapped[str | None] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    legal_form: Mapped[str | None] = mapped_column(String(40))
+    siren: Mapped[str | None] = mapped_column(String(9), index=True)
+    naf: Mapped[str | None] = mapped_column(String(10))
+    size_class: Mapped[str | None] = mapped_column(String(3))
+    city: Mapped[str | None] = mapped_column(String(120))
+    department: Mapped[str | None] = mapped_column(String(3))
+    website: Mapped[str | None] = mapped_column(String(300))
+
+    needs: Mapped[list[Need]] = relationship(back_populates="company")
+
+
+class ResearchUnit(RecordMixin, Base):
+    """A public research unit (laboratory)."""
+
+    __tablename__ = "research_units"
+    ref: Mapped[str | None] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    acronym: Mapped[str | None] = mapped_column(String(40))
+    unit_code: Mapped[str | None] = mapped_column(String(40))
+    rnsr_id: Mapped[str | None] = mapped_column(String(20), index=True)
+    institutions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    institutions_other: Mapped[str | None] = mapped_column(String(300))
+    city: Mapped[str | None] = mapped_column(String(120))
+
+    teams: Mapped[list[Team]] = relationship(back_populates="unit")
+
+
+class Team(RecordMixin, Base):
+    """A research team inside a unit, with its competencies and evidence."""
+
+    __tablename__ = "teams"
+    ref: Mapped[str | None] = mapped_column(String(80), unique=True)
+    unit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("research_units.id", ondelete="SET NULL"))
+    name: Mapped[str] = mapped_column(String(300))
+    acronym: Mapped[str | None] = mapped_column(String(40))
+    leader: Mapped[str | None] = mapped_column(String(200))
+    statement: Mapped[str] = mapped_column(Text, default="")
+    keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    axes: Mapped[list[int]] = mapped_column(JSON, default=list)
+    platforms: Mapped[str | None] = mapped_column(Text)
+    cifre_open: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    unit: Mapped[ResearchUnit | None] = relationship(back_populates="teams")
+    publications: Mapped[list[Publication]] = relationship(
+        back_populates="team", cascade="all, delete-orphan", order_by="Publication.year.desc()"
+    )
+
+
+class Publication(RecordMixin, Base):
+    """A publication of a team: evidence for matching."""
+
+    __tablename__ = "publications"
+    team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    abstract: Mapped[str] = mapped_column(Text, default="")
+    year: Mapped[int | None] = mapped_column(Integer)
+    venue: Mapped[str | None] = mapped_column(String(300))
+    doi: Mapped[str | None] = mapped_column(String(200))
+    hal_id: Mapped[str | None] = mapped_column(String(60))
+
+    team: Mapped[Team] = relationship(back_populates="publications")
+
+
+class Need(RecordMixin, Base):
+    """An R&D need of a company (or an anonymous one)."""
+
+    __tablename__ = "needs"
+    ref: Mapped[str | None] = mapped_column(String(80), unique=True)
+    company_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    axes: Mapped[list[int]] = mapped_column(JSON, default=list)
+    trl: Mapped[int | None] = mapped_column(Integer)
+    horizon: Mapped[str | None] = mapped_column(String(80))
+    budget: Mapped[str | None] = mapped_column(String(80))
+    data_available: Mapped[str] = mapped_column(String(20), default="none")
+    confidentiality: Mapped[str] = mapped_column(String(20), default="network")
+    structure_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("structures.id", ondelete="SET NULL"))
+    owner: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    opened_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+
+    company: Mapped[Company | None] = relationship(back_populates="needs")
+    structure: Mapped[Structure | None] = relationship()
+
+
+class Contact(RecordMixin, Base):
+    """A person at a company, a team, a unit or a structure, with the GDPR facts about the record."""
+
+    __tablename__ = "contacts"
+    ref: Mapped[str | None] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    organisation: Mapped[str | None] = mapped_column(String(300))
+    company_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"))
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"))
+    unit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("research_units.id", ondelete="SET NULL"))
+    structure_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("structures.id", ondelete="SET NULL"))
+    source: Mapped[str | None] = mapped_column(String(200))
+    legal_basis: Mapped[str | None] = mapped_column(String(40))
+    informed_on: Mapped[date | None] = mapped_column(Date)
+    last_contact_on: Mapped[date | None] = mapped_column(Date)
+
+    company: Mapped[Company | None] = relationship()
+    team: Mapped[Team | None] = relationship()
+    unit: Mapped[ResearchUnit | None] = relationship()
+    structure: Mapped[Structure | None] = relationship()
+
+
+class Match(RecordMixin, Base):
+    """A need × team pair followed from suggestion to collaboration."""
+
+    __tablename__ = "matches"
+    __table_args__ = (UniqueConstraint("need_id", "team_id", name="uq_matches_need_team"),)
+    need_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("needs.id", ondelete="CASCADE"), index=True)
+    team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    score: Mapped[float | None] = mapped_column(Float)
+    explanation: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(30), default="suggested")
+    collaboration_type: Mapped[str | None] = mapped_column(String(30))
+    decline_reason: Mapped[str | None] = mapped_column(String(30))
+    owner: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    need: Mapped[Need] = relationship()
+    team: Mapped[Team] = relationship()
+    events: Mapped[list[MatchEvent]] = relationship(
+        back_populates="match", cascade="all, delete-orphan", order_by="MatchEvent.at"
+    )
+
+
+class MatchEvent(Base):
+    """One change in a match's history: a status change or a dated note."""
+
+    __tablename__ = "match_events"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    match_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("matches.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    author: Mapped[str | None] = mapped_column(String(200))
+    from_status: Mapped[str | None] = mapped_column(String(30))
+    to_status: Mapped[str | None] = mapped_column(String(30))
+    collaboration_type: Mapped[str | None] = mapped_column(String(30))
+    decline_reason: Mapped[str | None] = mapped_column(String(30))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    match: Mapped[Match] = relationship(back_populates="events")
+
+
+class Exclusion(RecordMixin, Base):
+    """A company × team pair that must not be suggested (already partners, competitor, conflict)."""
+
+    __tablename__ = "exclusions"
+    __table_args__ = (UniqueConstraint("company_id", "team_id", name="uq_exclusions_company_team"),)
+    company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(String(30))
+    note: Mapped[str | None] = mapped_column(Text)
