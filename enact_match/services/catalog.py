@@ -256,9 +256,7 @@ def list_teams(db: Database) -> list[TeamRow]:
 def list_companies(db: Database) -> list[CompanyRow]:
     """Every company with its number of needs, by name."""
     with db.reading() as session:
-        counts = dict(
-            session.execute(select(Need.company_id, func.count()).group_by(Need.company_id)).tuples().all()
-        )
+        counts = dict(session.execute(select(Need.company_id, func.count()).group_by(Need.company_id)).all())
         return [
             company_row(company, counts.get(company.id, 0))
             for company in session.scalars(select(Company).order_by(Company.name))
@@ -268,9 +266,7 @@ def list_companies(db: Database) -> list[CompanyRow]:
 def list_units(db: Database) -> list[UnitRow]:
     """Every research unit with its number of teams, by acronym or name."""
     with db.reading() as session:
-        counts = dict(
-            session.execute(select(Team.unit_id, func.count()).group_by(Team.unit_id)).tuples().all()
-        )
+        counts = dict(session.execute(select(Team.unit_id, func.count()).group_by(Team.unit_id)).all())
         query = select(ResearchUnit).order_by(func.coalesce(ResearchUnit.acronym, ResearchUnit.name))
         return [unit_row(unit, counts.get(unit.id, 0)) for unit in session.scalars(query)]
 
@@ -308,7 +304,8 @@ def list_matches(db: Database, viewer: Viewer | None = None) -> list[MatchRow]:
 def list_structures(db: Database) -> list[tuple[str, str]]:
     """(code, name) of every structure, by name."""
     with db.reading() as session:
-        return list(session.execute(select(Structure.code, Structure.name).order_by(Structure.name)).tuples())
+        query = select(Structure.code, Structure.name).order_by(Structure.name)
+        return [(code, name) for code, name in session.execute(query)]
 
 
 def count_records(db: Database) -> dict[str, int]:

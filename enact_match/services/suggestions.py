@@ -160,8 +160,8 @@ class SuggestionService:
                 return self._engine
             engine = self._engine
             with self._db.reading() as session:
-                need_stamps = dict(session.execute(select(Need.id, Need.updated_at)).tuples().all())
-                team_stamps = dict(session.execute(select(Team.id, Team.updated_at)).tuples().all())
+                need_stamps = dict(session.execute(select(Need.id, Need.updated_at)).all())
+                team_stamps = dict(session.execute(select(Team.id, Team.updated_at)).all())
                 changed_needs = [
                     key for key, stamp in need_stamps.items() if self._need_stamps.get(key) != stamp
                 ]
@@ -234,7 +234,7 @@ class SuggestionService:
             engine = self.sync()
             with self._db.reading() as session:
                 hidden = _hidden_needs(session, viewer)
-                pairs = set(session.execute(select(Match.need_id, Match.team_id)).tuples())
+                pairs = set(session.execute(select(Match.need_id, Match.team_id)))
                 pairs |= _excluded_pairs(session)
             excluded = {(str(need), str(team)) for need, team in pairs}
             excluded_needs = {str(key) for key in hidden}
@@ -292,7 +292,7 @@ def _needs_excluded_for_team(session: Session, team_id: uuid.UUID) -> set[uuid.U
 
 def _excluded_pairs(session: Session) -> set[tuple[uuid.UUID, uuid.UUID]]:
     query = select(Need.id, Exclusion.team_id).join(Exclusion, Exclusion.company_id == Need.company_id)
-    return set(session.execute(query).tuples())
+    return set(session.execute(query))
 
 
 def _hidden_needs(session: Session, viewer: Viewer | None) -> set[uuid.UUID]:

@@ -56,7 +56,7 @@ def normalise_url(location: str) -> str:
         return f"sqlite:///{path}"
     try:
         url = make_url(text)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise DatabaseUrlError(str(exc)) from exc
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")

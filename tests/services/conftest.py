@@ -1,0 +1,5 @@
+"""Fixtures of the services tests."""
+
+from tests.support import database
+
+__all__ = ["database"]
