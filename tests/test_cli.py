@@ -1,0 +1,137 @@
+"""The `enact-match` command line: the stable commands, their output and their exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from enact_match.cli import main, safe_cell
+from tests.support import backends, database_location
+
+
+@pytest.fixture(params=backends())
+def db_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return database_location(request.param, tmp_path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_init_demo_then_list_needs_as_json_gives_at_least_80_needs(
+    db_location: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "--db", db_location, "init", "--demo")[0] == 0
+    code, out, _ = run(capsys, "--db", db_location, "list", "needs", "--format", "json")
+    needs = json.loads(out)
+    assert code == 0
+    assert len(needs) >= 80
+    assert {"ref", "title", "description", "axes", "status"} <= set(needs[0])
+
+
+def test_init_demo_twice_does_not_duplicate(db_location: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--db", db_location, "init", "--demo")
+    first = json.loads(run(capsys, "--db", db_location, "list", "teams", "--format", "json")[1])
+    run(capsys, "--db", db_location, "init", "--demo")
+    second = json.loads(run(capsys, "--db", db_location, "list", "teams", "--format", "json")[1])
+    assert len(first) == len(second) >= 40
+
+
+def test_importing_a_csv_with_one_bad_row_changes_nothing_and_names_the_row(
+    db_location: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "companies.csv"
+    path.write_text("ref;nom;siren\nC1;Alpha;732829320\nC2;Beta;732829321\n", encoding="cp1252")
+    code, _, err = run(capsys, "--db", db_location, "import", "companies", str(path))
+    assert code == 1
+    assert "row 3" in err and "siren" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    listed = json.loads(run(capsys, "--db", db_location, "list", "companies", "--format", "json")[1])
+    assert listed == []
+
+
+def test_import_dry_run_reports_without_writing(
+    db_location: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "teams.csv"
+    path.write_text("team_id,name,competencies\nT1,Vision,Computer vision\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db_location, "import", "teams", str(path), "--dry-run")
+    assert code == 0 and "would import 1 teams" in out
+    assert json.loads(run(capsys, "--db", db_location, "list", "teams", "--format", "json")[1]) == []
+
+
+def test_list_as_csv_has_a_header_and_never_writes_a_formula(
+    db_location: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "companies.csv"
+    path.write_text('ref,name\nC1,"=HYPERLINK(""http://x"")"\nC2,"+33 Conseil"\n', encoding="utf-8")
+    run(capsys, "--db", db_location, "import", "companies", str(path))
+    out = run(capsys, "--db", db_location, "list", "companies", "--format", "csv")[1]
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {row["name"] for row in rows} == {'\'=HYPERLINK("http://x")', "'+33 Conseil"}
+
+
+def test_formula_escaping_keeps_numbers_as_numbers() -> None:
+    assert safe_cell(-3.5) == -3.5
+    assert safe_cell("-3.5") == "'-3.5"
+    assert safe_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert safe_cell("Nancy") == "Nancy"
+
+
+def test_an_unknown_file_gives_one_line_and_exit_code_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        capsys, "--db", str(tmp_path / "x.db"), "import", "teams", str(tmp_path / "missing.csv")
+    )
+    assert code == 1
+    assert err.startswith("enact-match: error: file rejected") and len(err.strip().splitlines()) == 1
+
+
+def test_a_usage_error_exits_with_code_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["list", "elephants"])
+    assert caught.value.code == 2
+
+
+def test_match_for_an_unknown_need_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.db"), "match", "--need", "N-404")
+    assert code == 1 and "N-404" in err
+
+
+def test_the_installed_command_answers_help_and_never_prints_a_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "ENACT_MATCH_HOME": str(tmp_path)}
+    command = [sys.executable, "-m", "enact_match"]
+    help_run = subprocess.run([*command, "--help"], capture_output=True, text=True, env=env, check=False)
+    assert help_run.returncode == 0 and "import" in help_run.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"ref,name\nC1,\xff\xfe\x00broken\n")
+    broken = subprocess.run(
+        [*command, "--db", str(tmp_path / "x.db"), "import", "companies", str(bad)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert broken.returncode in (0, 1)
+    assert "Traceback" not in broken.stderr
+
+
+def test_the_database_comes_from_the_environment_when_no_option_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    location = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv("ENACT_MATCH_DB", str(location))
+    assert run(capsys, "init")[0] == 0
+    assert location.is_file()
