@@ -135,3 +135,36 @@ def test_the_database_comes_from_the_environment_when_no_option_is_given(
     monkeypatch.setenv("ENACT_MATCH_DB", str(location))
     assert run(capsys, "init")[0] == 0
     assert location.is_file()
+
+
+def test_match_all_as_csv_has_the_stable_header_and_ranks_per_need(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "m.db")
+    teams = tmp_path / "teams.csv"
+    teams.write_text(
+        "team_id,name,competencies\n"
+        "T1,Parole,Speech recognition and spoken dialogue\n"
+        "T2,Maintenance,Predictive maintenance from sensor time series\n",
+        encoding="utf-8",
+    )
+    needs = tmp_path / "needs.csv"
+    needs.write_text(
+        "need_id,title,description\n"
+        "N1,Maintenance prédictive,Anticiper les pannes grâce aux séries temporelles\n"
+        "N2,Assistant vocal,Reconnaissance de la parole pour nos techniciens\n",
+        encoding="utf-8",
+    )
+    run(capsys, "--db", db, "import", "teams", str(teams))
+    run(capsys, "--db", db, "import", "needs", str(needs))
+    code, out, _ = run(capsys, "--db", db, "match", "--all", "--top", "2", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert out.splitlines()[0] == "need_ref,team_ref,score,rank"
+    best = {row["need_ref"]: row["team_ref"] for row in rows if row["rank"] == "1"}
+    assert best == {"N1": "T2", "N2": "T1"}
+    code, out, _ = run(capsys, "--db", db, "match", "--need", "N1", "--explain", "--format", "csv")
+    assert out.splitlines()[0] == "need_ref,team_ref,score,rank,explanation"
+    assert "séries temporelles ↔ time series" in out.lower()
+    code, out, _ = run(capsys, "--db", db, "match", "--team", "T1", "--format", "json")
+    assert json.loads(out)[0]["need_ref"] == "N2"

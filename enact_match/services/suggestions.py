@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from enact_match.matching import (
     EngineOptions,
@@ -33,7 +34,7 @@ from enact_match.matching import (
 from enact_match.paths import resource_path
 from enact_match.services.catalog import Viewer, need_visibility
 from enact_match.storage.database import Database
-from enact_match.storage.models import Exclusion, Match, Need, Team
+from enact_match.storage.models import Exclusion, Match, Need, Publication, ResearchUnit, Team
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -55,38 +56,72 @@ class SuggestionRow:
     explanation: Explanation | None
 
 
-def need_text(need: Need) -> NeedText:
-    """The engine's view of a need."""
-    return NeedText(
-        key=str(need.id),
-        title=need.title,
-        description=need.description or "",
-        keywords=tuple(need.keywords or ()),
-        axes=frozenset(need.axes or ()),
-    )
-
-
-def team_text(team: Team) -> TeamText:
-    """The engine's view of a team: statement, keywords and publications as evidence."""
-    return TeamText(
-        key=str(team.id),
-        statement=team.statement or "",
-        keywords=tuple(team.keywords or ()),
-        publications=tuple(
-            PublicationText(
-                str(publication.id), publication.title, publication.abstract or "", publication.year
-            )
-            for publication in team.publications
-        ),
-        axes=frozenset(team.axes or ()),
-    )
-
-
-@dataclass
+@dataclass(frozen=True)
 class _Labels:
     ref: str | None
     title: str
     unit: str | None = None
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """Needs or teams read from the database: engine texts, change stamps and display labels."""
+
+    texts: list[Any]
+    stamps: dict[uuid.UUID, datetime]
+    labels: dict[uuid.UUID, _Labels]
+
+
+def read_needs(session: Session, ids: Collection[uuid.UUID] | None = None) -> _Loaded:
+    """The engine's view of the needs (all, or those with these ids), read with plain column queries."""
+    query = select(Need.id, Need.ref, Need.title, Need.description, Need.keywords, Need.axes, Need.updated_at)
+    if ids is not None:
+        query = query.where(Need.id.in_(ids))
+    loaded = _Loaded([], {}, {})
+    for key, ref, title, description, keywords, axes, stamp in session.execute(query):
+        loaded.texts.append(
+            NeedText(str(key), title, description or "", tuple(keywords or ()), frozenset(axes or ()))
+        )
+        loaded.stamps[key] = stamp
+        loaded.labels[key] = _Labels(ref, title)
+    return loaded
+
+
+def read_teams(session: Session, ids: Collection[uuid.UUID] | None = None) -> _Loaded:
+    """The engine's view of the teams: statement, keywords and publications as evidence."""
+    query = select(
+        Team.id,
+        Team.ref,
+        Team.name,
+        Team.statement,
+        Team.keywords,
+        Team.axes,
+        Team.updated_at,
+        ResearchUnit.acronym,
+    ).outerjoin(ResearchUnit, Team.unit_id == ResearchUnit.id)
+    publications_query = select(
+        Publication.team_id, Publication.id, Publication.title, Publication.abstract, Publication.year
+    ).order_by(Publication.year.desc())
+    if ids is not None:
+        query = query.where(Team.id.in_(ids))
+        publications_query = publications_query.where(Publication.team_id.in_(ids))
+    publications: dict[uuid.UUID, list[PublicationText]] = defaultdict(list)
+    for team_id, key, title, abstract, year in session.execute(publications_query):
+        publications[team_id].append(PublicationText(str(key), title, abstract or "", year))
+    loaded = _Loaded([], {}, {})
+    for key, ref, name, statement, keywords, axes, stamp, unit in session.execute(query):
+        loaded.texts.append(
+            TeamText(
+                str(key),
+                statement or "",
+                tuple(keywords or ()),
+                tuple(publications.get(key, ())),
+                frozenset(axes or ()),
+            )
+        )
+        loaded.stamps[key] = stamp
+        loaded.labels[key] = _Labels(ref, name, unit)
+    return loaded
 
 
 class SuggestionService:
@@ -133,23 +168,13 @@ class SuggestionService:
         Raises MatchingCancelledError when `cancelled()` turns True; the previous state is kept.
         """
         with self._db.reading() as session:
-            needs = list(session.scalars(select(Need)))
-            teams = list(session.scalars(_team_query()))
-            need_texts = [need_text(need) for need in needs]
-            team_texts = [team_text(team) for team in teams]
-            need_stamps = {need.id: need.updated_at for need in needs}
-            team_stamps = {team.id: team.updated_at for team in teams}
-            need_labels = {need.id: _Labels(need.ref, need.title) for need in needs}
-            team_labels = {
-                team.id: _Labels(team.ref, team.name, team.unit.acronym if team.unit else None)
-                for team in teams
-            }
+            needs, teams = read_needs(session), read_teams(session)
         engine = self._new_engine()
-        engine.fit(need_texts, team_texts, progress=progress, cancelled=cancelled)
+        engine.fit(needs.texts, teams.texts, progress=progress, cancelled=cancelled)
         with self._lock:
             self._engine = engine
-            self._need_stamps, self._team_stamps = need_stamps, team_stamps
-            self._needs, self._teams = need_labels, team_labels
+            self._need_stamps, self._team_stamps = needs.stamps, teams.stamps
+            self._needs, self._teams = needs.labels, teams.labels
 
     def sync(self) -> MatchingEngine:
         """Bring the engine up to date with the database (cheap when nothing changed)."""
@@ -168,17 +193,14 @@ class SuggestionService:
                 changed_teams = [
                     key for key, stamp in team_stamps.items() if self._team_stamps.get(key) != stamp
                 ]
-                for need in (
-                    session.scalars(select(Need).where(Need.id.in_(changed_needs))) if changed_needs else ()
-                ):
-                    engine.upsert_need(need_text(need))
-                    self._needs[need.id] = _Labels(need.ref, need.title)
-                if changed_teams:
-                    for team in session.scalars(_team_query().where(Team.id.in_(changed_teams))):
-                        engine.upsert_team(team_text(team))
-                        self._teams[team.id] = _Labels(
-                            team.ref, team.name, team.unit.acronym if team.unit else None
-                        )
+                needs = read_needs(session, changed_needs) if changed_needs else _Loaded([], {}, {})
+                teams = read_teams(session, changed_teams) if changed_teams else _Loaded([], {}, {})
+            for need in needs.texts:
+                engine.upsert_need(need)
+            for team in teams.texts:
+                engine.upsert_team(team)
+            self._needs.update(needs.labels)
+            self._teams.update(teams.labels)
             for key in set(self._need_stamps) - set(need_stamps):
                 engine.remove_need(str(key))
                 self._needs.pop(key, None)
@@ -266,10 +288,6 @@ class SuggestionService:
         )
 
 
-def _team_query() -> Any:
-    return select(Team).options(selectinload(Team.publications), selectinload(Team.unit))
-
-
 def _matched_teams(session: Session, need_id: uuid.UUID) -> set[uuid.UUID]:
     return set(session.scalars(select(Match.team_id).where(Match.need_id == need_id)))
 
@@ -352,6 +370,5 @@ def explanation_summary(explanation: Explanation, limit: int = 5) -> str:
     text = "; ".join(parts)
     best = explanation.evidence[0] if explanation.evidence else None
     if best is not None:
-        label = best.title or best.kind
-        text += f" | {best.kind}: {label}"
+        text += f" | {best.kind}: {best.title}" if best.title else f" | {best.kind}"
     return text
