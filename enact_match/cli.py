@@ -138,15 +138,15 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def _cell_text(value: Any) -> str:
+def _cell_text(value: Any, decimals: int = 1) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "; ".join(_cell_text(item) for item in value)
+        return "; ".join(_cell_text(item, decimals) for item in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:.1f}"
+        return f"{value:.{decimals}f}"
     return str(value)
 
 
@@ -162,7 +162,8 @@ def write_rows(
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([safe_cell(_cell_text(row.get(column))) for column in columns])
+            # Scores keep 3 decimals in CSV: scripts compare them across needs, and rounding makes ties.
+            writer.writerow([safe_cell(_cell_text(row.get(column), 3)) for column in columns])
         return
     cells = [[_cell_text(row.get(column)).replace("\n", " ") for column in columns] for row in rows]
     widths = [
@@ -274,7 +275,7 @@ def cmd_match(args: argparse.Namespace) -> int:
         item = {
             "need_ref": row.need_ref,
             "team_ref": row.team_ref,
-            "score": round(row.score, 1),
+            "score": row.score,
             "rank": row.rank,
             "need_title": row.need_title,
             "team_name": row.team_name,

@@ -136,8 +136,8 @@ def term_pairs(explanation: dict[str, Any], language: str, limit: int = MAX_TERM
     words = TEMPLATES[language]
     pairs: list[str] = []
     for term in explanation.get("terms", [])[:limit]:
-        need_side = " / ".join(term.get("need") or [])
-        team_side = " / ".join(term.get("team") or [])
+        need_side = " / ".join(_distinct(term.get("need") or []))
+        team_side = " / ".join(_distinct(term.get("team") or []))
         pair = (
             need_side
             if need_side.casefold() == team_side.casefold() or not team_side
@@ -146,6 +146,14 @@ def term_pairs(explanation: dict[str, Any], language: str, limit: int = MAX_TERM
         share = words.percent.format(value=round(float(term.get("share", 0.0)) * 100))
         pairs.append(f"{pair} ({share})")
     return pairs
+
+
+def _distinct(forms: list[str]) -> list[str]:
+    """The forms without case variants, in order."""
+    kept: dict[str, str] = {}
+    for form in forms:
+        kept.setdefault(form.casefold(), form)
+    return list(kept.values())
 
 
 def evidence_titles(explanation: dict[str, Any], limit: int = MAX_EVIDENCE) -> list[str]:

@@ -58,6 +58,7 @@ class SuggestionRow:
 
 @dataclass(frozen=True)
 class _Labels:
+    id: uuid.UUID
     ref: str | None
     title: str
     unit: str | None = None
@@ -69,7 +70,7 @@ class _Loaded:
 
     texts: list[Any]
     stamps: dict[uuid.UUID, datetime]
-    labels: dict[uuid.UUID, _Labels]
+    labels: dict[str, _Labels]  # by engine key (the id as text), so results need no id parsing
 
 
 def read_needs(session: Session, ids: Collection[uuid.UUID] | None = None) -> _Loaded:
@@ -83,7 +84,7 @@ def read_needs(session: Session, ids: Collection[uuid.UUID] | None = None) -> _L
             NeedText(str(key), title, description or "", tuple(keywords or ()), frozenset(axes or ()))
         )
         loaded.stamps[key] = stamp
-        loaded.labels[key] = _Labels(ref, title)
+        loaded.labels[str(key)] = _Labels(key, ref, title)
     return loaded
 
 
@@ -120,7 +121,7 @@ def read_teams(session: Session, ids: Collection[uuid.UUID] | None = None) -> _L
             )
         )
         loaded.stamps[key] = stamp
-        loaded.labels[key] = _Labels(ref, name, unit)
+        loaded.labels[str(key)] = _Labels(key, ref, name, unit)
     return loaded
 
 
@@ -145,8 +146,8 @@ class SuggestionService:
         self._lock = threading.RLock()
         self._need_stamps: dict[uuid.UUID, datetime] = {}
         self._team_stamps: dict[uuid.UUID, datetime] = {}
-        self._needs: dict[uuid.UUID, _Labels] = {}
-        self._teams: dict[uuid.UUID, _Labels] = {}
+        self._needs: dict[str, _Labels] = {}
+        self._teams: dict[str, _Labels] = {}
 
     @classmethod
     def with_shipped_resources(cls, db: Database, options: EngineOptions | None = None) -> SuggestionService:
@@ -203,10 +204,10 @@ class SuggestionService:
             self._teams.update(teams.labels)
             for key in set(self._need_stamps) - set(need_stamps):
                 engine.remove_need(str(key))
-                self._needs.pop(key, None)
+                self._needs.pop(str(key), None)
             for key in set(self._team_stamps) - set(team_stamps):
                 engine.remove_team(str(key))
-                self._teams.pop(key, None)
+                self._teams.pop(str(key), None)
             self._need_stamps, self._team_stamps = need_stamps, team_stamps
             return engine
 
@@ -271,13 +272,12 @@ class SuggestionService:
             return self.sync().explain(str(need_id), str(team_id))
 
     def _row(self, item: Suggestion) -> SuggestionRow:
-        need_id, team_id = uuid.UUID(item.need_key), uuid.UUID(item.team_key)
-        need, team = self._needs[need_id], self._teams[team_id]
+        need, team = self._needs[item.need_key], self._teams[item.team_key]
         return SuggestionRow(
-            need_id,
+            need.id,
             need.ref,
             need.title,
-            team_id,
+            team.id,
             team.ref,
             team.title,
             team.unit,
@@ -328,7 +328,7 @@ def suggestion_as_dict(row: SuggestionRow) -> dict[str, Any]:
         "need_title": row.need_title,
         "team_name": row.team_name,
         "unit": row.unit_acronym,
-        "score": round(row.score, 1),
+        "score": round(row.score, 3),
         "rank": row.rank,
         "cross_axis": row.cross_axis,
     }
