@@ -88,9 +88,7 @@ def main() -> None:
             elapsed, peak, lines = time_command(database)
             naive = measure("naive", needs, teams)
             print(f"== {needs:,} needs × {teams:,} teams (database filled in {filled:.1f} s)")
-            print(
-                f"enact-match match --all --format csv : {elapsed:.2f} s, peak {peak:.0f} MB, {lines - 1:,} rows"
-            )
+            print(f"match --all --format csv: {elapsed:.2f} s, peak {peak:.0f} MB, {lines - 1:,} rows")
             if "out_of_reach" in naive:
                 print(
                     "naive peer (vectorise + dense cosine + full sort): out of reach (dense matrix > 16 GB)"
