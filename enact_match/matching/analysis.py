@@ -1,4 +1,4 @@
-"""French/English text analysis: normalising, elision, stop words, cached Snowball stems, n-grams and phrases."""
+"""French/English text analysis: normalising, elision, stop words, cached Snowball stems, bigrams, phrases."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import snowballstemmer
@@ -17,16 +18,12 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 # A word, with a French elided article or pronoun in front of it dropped ("l'apprentissage",
 # "qu’il"). The word itself is group 1, so findall() returns words only.
-_TOKEN = re.compile(
-    r"(?:\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’])?([^\W_]+)", re.IGNORECASE
-)
+_TOKEN = re.compile(r"(?:\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’])?([^\W_]+)", re.IGNORECASE)
 # Frequent function words that tell the two languages apart; counted on the first characters only.
 _FRENCH_MARKERS = re.compile(
     r"\b(?:le|la|les|des|du|une|est|et|dans|pour|par|sur|avec|aux|cette|qui|sont|nous|de)\b"
 )
-_ENGLISH_MARKERS = re.compile(
-    r"\b(?:the|of|and|to|is|for|with|on|by|are|this|that|from|we|an|be|which|in)\b"
-)
+_ENGLISH_MARKERS = re.compile(r"\b(?:the|of|and|to|is|for|with|on|by|are|this|that|from|we|an|be|which|in)\b")
 _LANGUAGE_SAMPLE = 2000
 
 UNIGRAM, BIGRAM, CONCEPT = 0, 1, 2
@@ -59,7 +56,7 @@ def load_stopwords(directory: str | os.PathLike[str]) -> frozenset[str]:
 
 
 def guess_language(text: str) -> str:
-    """``"fr"`` or ``"en"`` by counting frequent function words at the start of ``text`` (English on a tie)."""
+    """``"fr"`` or ``"en"`` by counting function words at the start of ``text`` (English on a tie)."""
     sample = text[:_LANGUAGE_SAMPLE].casefold()
     french = len(_FRENCH_MARKERS.findall(sample))
     english = len(_ENGLISH_MARKERS.findall(sample))
@@ -182,11 +179,11 @@ class TextAnalyzer:
         return [feature for feature, _, _ in self._compound_positions(stems)]
 
     def _compound_positions(self, stems: Sequence[int]) -> list[tuple[int, int, int]]:
-        """(feature, first word, last word) of the bigrams and of the thesaurus phrases, longest phrase first."""
+        """(feature, first word, last word) of the bigrams and thesaurus phrases (longest phrase first)."""
         found: list[tuple[int, int, int]] = []
         if self._bigrams:
             bigram = self.vocabulary.bigram
-            found.extend((bigram(a, b), i, i + 1) for i, (a, b) in enumerate(zip(stems, stems[1:])))
+            found.extend((bigram(a, b), i, i + 1) for i, (a, b) in enumerate(pairwise(stems)))
         phrases = self._phrases
         if phrases and not phrases.keys().isdisjoint(stems):
             position, count = 0, len(stems)

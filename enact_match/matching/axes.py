@@ -39,7 +39,7 @@ class AxisModel:
         concept_labels: dict[int, frozenset[int]],
         concept_weight: float,
     ) -> AxisModel:
-        """Centroids from ``labelled`` unit rows and their axis sets; ``concept_labels``: concept feature → axes."""
+        """Centroids from ``labelled`` unit rows and their axis sets; ``concept_labels``: feature → axes."""
         axes = sorted(set().union(*labels, *concept_labels.values()))
         position = {axis: i for i, axis in enumerate(axes)}
         width = labelled.shape[1]
@@ -68,7 +68,9 @@ class AxisModel:
         scores = (vectors @ widen(self._centroids, len(self.axes), width).T).toarray()
         concepts = (vectors @ widen(self._concept_axes, len(self.axes), width).T).toarray()
         totals = concepts.sum(axis=1, keepdims=True)
-        scores += self._concept_weight * np.divide(concepts, totals, out=np.zeros_like(concepts), where=totals > 0)
+        scores += self._concept_weight * np.divide(
+            concepts, totals, out=np.zeros_like(concepts), where=totals > 0
+        )
         sums = scores.sum(axis=1)
         result = []
         for row, total in zip(scores, sums, strict=True):

@@ -79,7 +79,9 @@ def _parse_row(row: list[str], where: str) -> Concept:
     try:
         axes = frozenset(int(axis) for axis in axes_cell.split(",") if axis.strip())
     except ValueError:
-        raise ThesaurusError(f"{where}: axes must be integers separated by commas, got {axes_cell!r}") from None
+        raise ThesaurusError(
+            f"{where}: axes must be integers separated by commas, got {axes_cell!r}"
+        ) from None
     fr = _terms(fr_cell)
     en = _terms(en_cell)
     if not fr and not en:

@@ -1,0 +1,136 @@
+"""Regenerates the README screenshots of the main screens from the demo data (docs/screenshots/*.png).
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--language en|fr]
+One function per screen; each opens what a user would open, waits for the data, and grabs the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from enact_match.config import HOME_ENV, Settings  # noqa: E402
+from enact_match.services.database import Database, open_database  # noqa: E402
+from enact_match.services.demo import load_demo  # noqa: E402
+from enact_match.ui import i18n  # noqa: E402
+from enact_match.ui.app import create_application  # noqa: E402
+from enact_match.ui.context import AppContext, viewer_of  # noqa: E402
+from enact_match.ui.main_window import MainWindow  # noqa: E402
+from enact_match.ui.record_pages import RecordPage, ResearchPage  # noqa: E402
+from enact_match.ui.workers import wait_for_background_work  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+SIZE = (1440, 900)
+
+
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 20000) -> None:
+    """Process events until `condition()` holds (data loaded in the background)."""
+    timer = QElapsedTimer()
+    timer.start()
+    while not condition():
+        QCoreApplication.processEvents()
+        if timer.elapsed() > timeout_ms:
+            raise TimeoutError("the screen did not get its data in time")
+    for _ in range(20):
+        QCoreApplication.processEvents()
+
+
+def save(widget: QWidget, name: str, suffix: str) -> None:
+    path = OUT / f"{name}{suffix}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def open_window(db: Database) -> MainWindow:
+    settings = Settings(user_name="Julie Martin", user_structure="POLARIS")
+    window = MainWindow(AppContext(db, settings, viewer_of(settings)))
+    window.resize(*SIZE)
+    window.show()
+    return window
+
+
+def welcome_page(folder: Path, suffix: str) -> None:
+    window = open_window(open_database(str(folder / "empty.sqlite3")))
+    wait_until(window.is_welcome_shown)
+    save(window, "welcome", suffix)
+    window.close()
+
+
+def needs_with_detail(window: MainWindow, suffix: str) -> None:
+    window.show_page("needs")
+    page = window.page("needs")
+    assert isinstance(page, RecordPage)
+    wait_until(lambda: page.model().rowCount() > 0)
+    page.select_record("needs", page.model().row_at(0).id)
+    wait_until(lambda: page.current_row() is not None)
+    save(window, "needs", suffix)
+
+
+def teams_page(window: MainWindow, suffix: str) -> None:
+    window.show_page("research")
+    research = window.page("research")
+    assert isinstance(research, ResearchPage)
+    teams = research.teams
+    wait_until(lambda: teams.model().rowCount() > 0)
+    teams.select_record("teams", teams.model().row_at(2).id)
+    save(window, "teams", suffix)
+
+
+def search_popup(window: MainWindow, suffix: str) -> None:
+    window.show_page("needs")
+    popup = window.search_popup()
+    wait_until(popup.has_index)
+    window.open_search()
+    popup.set_search_text("fonderie valmorl")
+    wait_until(lambda: bool(popup.hits()))
+    # The popup is its own window: paint it over a grab of the main window for the picture.
+    picture = window.grab()
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter(picture)
+    painter.drawPixmap(popup.mapTo(popup, popup.rect().topLeft()) + (popup.pos() - window.pos()), popup.grab())
+    painter.end()
+    path = OUT / f"search{suffix}.png"
+    picture.save(str(path))
+    print(path)
+    popup.hide()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--language", choices=("en", "fr"), default="en")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.language == "en" else "_fr"
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        os.environ[HOME_ENV] = str(folder / "home")
+        app: QApplication = create_application(sys.argv[:1])
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "qsettings"))
+        i18n.install_language(args.language)
+        welcome_page(folder, suffix)
+        db = open_database(str(folder / "demo.sqlite3"))
+        load_demo(db)
+        window = open_window(db)
+        needs_with_detail(window, suffix)
+        teams_page(window, suffix)
+        search_popup(window, suffix)
+        window.close()
+        wait_for_background_work()
+        db.dispose()
+        app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Text analysis: accents and ligatures, elision, stop words, stems (cached), language guess, phrases."""
+
+from __future__ import annotations
+
+from enact_match.matching import fold, guess_language
+from enact_match.matching.analysis import TextAnalyzer, words
+
+
+def test_fold_removes_accents_but_keeps_ligature_letters() -> None:
+    assert fold("Cœur ÉLÉMENTS Æther ﬁbre naïve") == "coeur elements aether fibre naive"
+
+
+def test_words_drop_french_elided_articles() -> None:
+    assert words("l'apprentissage d’une machine qu'il jusqu'au") == [
+        "apprentissage",
+        "une",
+        "machine",
+        "il",
+        "au",
+    ]
+
+
+def test_stopwords_of_both_languages_are_loaded_folded(stopwords: frozenset[str]) -> None:
+    assert {"le", "the", "ete", "etre", "which"} <= stopwords
+    assert "car" not in stopwords  # an English content word, kept on purpose
+
+
+def test_features_ignore_stop_words_short_and_numeric_words(stopwords: frozenset[str]) -> None:
+    analyzer = TextAnalyzer(stopwords, bigrams=False)
+    features = analyzer.features("Le robot and the 2024 x robots de l'usine", "fr")
+    names = [analyzer.vocabulary.names[f] for f in features]
+    assert names == ["robot", "robot", "usin"]
+
+
+def test_singular_and_plural_share_a_stem_in_each_language(stopwords: frozenset[str]) -> None:
+    analyzer = TextAnalyzer(stopwords, bigrams=False)
+    assert analyzer.features("séries temporelles", "fr") == analyzer.features("Série temporelle", "fr")
+    assert analyzer.features("rolling mills", "en") == analyzer.features("rolling mill", "en")
+
+
+def test_each_distinct_word_is_stemmed_once(stopwords: frozenset[str]) -> None:
+    analyzer = TextAnalyzer(stopwords, bigrams=False)
+    calls: list[str] = []
+    stemmer = analyzer._stemmers["en"]
+
+    class CountingStemmer:
+        def stemWord(self, word: str) -> str:
+            calls.append(word)
+            return stemmer.stemWord(word)
+
+    analyzer._stemmers["en"] = CountingStemmer()
+    analyzer.features("robots robots robots sensors robots", "en")
+    analyzer.features("sensors and robots", "en")
+    assert sorted(calls) == ["robots", "sensors"]
+
+
+def test_language_guess_tells_french_from_english() -> None:
+    assert guess_language("Maintenance prédictive des laminoirs par l'analyse de séries temporelles") == "fr"
+    assert guess_language("Predictive maintenance of rolling mills with time series of the sensors") == "en"
+
+
+def test_bigrams_join_consecutive_content_words_across_stop_words(stopwords: frozenset[str]) -> None:
+    analyzer = TextAnalyzer(stopwords, bigrams=True)
+    names = [analyzer.vocabulary.names[f] for f in analyzer.features("maintenance des laminoirs", "fr")]
+    assert names == ["mainten", "laminoir", "mainten laminoir"]
+
+
+def test_thesaurus_phrase_matches_longest_first_and_reports_its_span(stopwords: frozenset[str]) -> None:
+    analyzer = TextAnalyzer(stopwords, bigrams=False)
+    analyzer.add_phrase("imagerie", "fr", "imaging")
+    analyzer.add_phrase("imagerie par résonance magnétique", "fr", "mri")
+    text = "L'Imagerie par résonance magnétique du cœur"
+    tracked = analyzer.tracked_features(text, "fr")
+    concepts = [
+        (analyzer.vocabulary.names[t.feature], text[t.start : t.end])
+        for t in tracked
+        if t.feature in {analyzer.vocabulary.concept("imaging"), analyzer.vocabulary.concept("mri")}
+    ]
+    assert concepts == [("mri", "Imagerie par résonance magnétique")]

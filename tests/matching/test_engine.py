@@ -1,0 +1,248 @@
+"""Engine behaviour: golden rankings in French and English, explanations, axes, exclusions, freshness."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from enact_match.matching import (
+    EngineOptions,
+    MatchingCancelledError,
+    MatchingEngine,
+    NeedText,
+    PublicationText,
+    TeamText,
+    Thesaurus,
+)
+
+TEAMS = (
+    TeamText(
+        "steel",
+        "We develop predictive maintenance for rolling mills: time series of vibration sensors, "
+        "anomaly detection and remaining useful life estimation in steel plants.",
+        keywords=("predictive maintenance", "time series", "rolling mills"),
+        axes=frozenset({1}),
+    ),
+    TeamText(
+        "imaging",
+        "Imagerie par résonance magnétique (IRM) du cerveau : segmentation des tumeurs, reconstruction "
+        "rapide des images et quantification de la perfusion.",
+        axes=frozenset({3}),
+    ),
+    TeamText(
+        "polymers",
+        "Chimie des polymères biosourcés, matériaux composites et recyclage des plastiques.",
+        publications=(
+            PublicationText(
+                "pub-h2",
+                "Hydrogen storage in magnesium hydrides",
+                "Solid-state hydrogen storage: hydrogen absorption in ball-milled magnesium hydrides.",
+                2023,
+            ),
+            PublicationText(
+                "pub-resin", "Epoxy resins from lignin", "Curing of lignin-based epoxy resins.", 2021
+            ),
+        ),
+        axes=frozenset({2}),
+    ),
+    TeamText(
+        "wind",
+        "Aerodynamics of wind turbine blades, wake modelling and wind farm layout optimisation.",
+    ),
+)
+
+NEEDS = (
+    NeedText(
+        "laminoir",
+        "Maintenance prédictive de laminoirs",
+        "Nous voulons anticiper les pannes de nos laminoirs par l'analyse de séries temporelles.",
+        axes=frozenset({1}),
+    ),
+    NeedText(
+        "mri",
+        "MRI brain tumour segmentation",
+        "We need fast segmentation of brain tumours in magnetic resonance imaging scans.",
+        axes=frozenset({2}),
+    ),
+    NeedText(
+        "hydrogen",
+        "Stockage de l'hydrogène",
+        "Nous cherchons une solution de stockage d'hydrogène solide à base d'hydrures de magnésium.",
+    ),
+    NeedText("wind-need", "Wind farm layout", "Optimise the layout of a wind farm to reduce wake losses."),
+)
+
+
+@pytest.fixture
+def engine(thesaurus: Thesaurus, stopwords: frozenset[str]) -> MatchingEngine:
+    engine = MatchingEngine(thesaurus, EngineOptions(), stopwords)
+    engine.fit(NEEDS, TEAMS)
+    return engine
+
+
+def test_french_need_finds_the_english_team_first(engine: MatchingEngine) -> None:
+    ranked = engine.teams_for_need("laminoir", explain=False)
+    assert ranked[0].team_key == "steel"
+    assert ranked[0].score > 2 * max((s.score for s in ranked[1:]), default=0)
+
+
+def test_english_need_finds_the_french_team_first(engine: MatchingEngine) -> None:
+    assert engine.teams_for_need("mri", explain=False)[0].team_key == "imaging"
+
+
+def test_one_publication_carries_a_match_and_is_named(engine: MatchingEngine) -> None:
+    best = engine.teams_for_need("hydrogen")[0]
+    assert best.team_key == "polymers"
+    assert best.explanation is not None
+    first = best.explanation.evidence[0]
+    assert (first.kind, first.key, first.title) == (
+        "publication",
+        "pub-h2",
+        "Hydrogen storage in magnesium hydrides",
+    )
+    assert [e.score for e in best.explanation.evidence] == sorted(
+        (e.score for e in best.explanation.evidence), reverse=True
+    )
+
+
+def test_explanation_pairs_french_and_english_words_of_a_concept(engine: MatchingEngine) -> None:
+    explanation = engine.explain("laminoir", "steel")
+    by_concept = {term.concept: term for term in explanation.terms if term.concept}
+    term = by_concept["predictive_maintenance"]
+    assert "Maintenance prédictive" in term.need_forms
+    assert "predictive maintenance" in term.team_forms
+    assert "rolling_mill" in by_concept
+    shares = [t.share for t in explanation.terms]
+    assert all(share > 0 for share in shares)
+    assert sum(shares) <= 1 + 1e-9
+
+
+def test_scores_are_in_0_100_best_first_with_ranks_from_1(engine: MatchingEngine) -> None:
+    ranked = engine.teams_for_need("wind-need", top=10, explain=False)
+    assert [s.rank for s in ranked] == list(range(1, len(ranked) + 1))
+    assert all(0 < s.score <= 100 for s in ranked)
+    assert [s.score for s in ranked] == sorted((s.score for s in ranked), reverse=True)
+
+
+def test_a_text_identical_to_the_need_scores_100(stopwords: frozenset[str]) -> None:
+    engine = MatchingEngine(None, EngineOptions(), stopwords)
+    engine.fit([NeedText("n", "Wind", "wind turbine blades")], [TeamText("t", "Wind\nwind turbine blades")])
+    assert engine.teams_for_need("n", explain=False)[0].score == pytest.approx(100.0, abs=1e-3)
+
+
+def test_axis_filter_keeps_only_teams_of_the_axis_and_flags_cross_axis(engine: MatchingEngine) -> None:
+    ranked = engine.teams_for_need("mri", axis=3, explain=False)
+    assert [s.team_key for s in ranked] == ["imaging"]
+    assert ranked[0].cross_axis  # need on axis 2, team on axis 3: flagged, not hidden
+    assert not engine.teams_for_need("laminoir", explain=False)[0].cross_axis
+
+
+def test_team_without_axes_gets_suggested_ones_and_the_explanation_says_so(engine: MatchingEngine) -> None:
+    explanation = engine.explain("hydrogen", "polymers")
+    assert explanation.axes_suggested  # the need has no axes of its own
+    assert explanation.need_axes == frozenset({2})  # hydrogen storage is a concept of axis 2
+    assert [s.team_key for s in engine.teams_for_need("hydrogen", axis=2, explain=False)] == ["polymers"]
+
+
+def test_suggest_axes_uses_concept_axes_and_labelled_texts(engine: MatchingEngine) -> None:
+    guesses = engine.suggest_axes("Séries temporelles de capteurs pour la maintenance prédictive")
+    assert guesses[0].axis == 1
+    assert sum(g.confidence for g in guesses) == pytest.approx(1.0)
+
+
+def test_excluded_teams_and_pairs_never_appear(engine: MatchingEngine) -> None:
+    assert "steel" not in {s.team_key for s in engine.teams_for_need("laminoir", exclude={"steel"})}
+    pairs = engine.best_pairs(top=3, excluded_pairs={("laminoir", "steel"), ("mri", "imaging")})
+    found = {(s.need_key, s.team_key) for s in pairs}
+    assert ("laminoir", "steel") not in found
+    assert ("mri", "imaging") not in found
+    assert ("hydrogen", "polymers") in found
+
+
+def test_needs_for_team_ranks_needs_within_the_team(engine: MatchingEngine) -> None:
+    ranked = engine.needs_for_team("steel", explain=False)
+    assert ranked[0].need_key == "laminoir"
+    assert ranked[0].rank == 1
+    assert "laminoir" not in {s.need_key for s in engine.needs_for_team("steel", exclude={"laminoir"})}
+
+
+def test_ad_hoc_text_scores_like_the_stored_need(engine: MatchingEngine) -> None:
+    stored = engine.teams_for_need("laminoir", explain=False)
+    ad_hoc = engine.teams_for_text(NEEDS[0], explain=False)
+    assert [(s.team_key, s.score) for s in ad_hoc] == [(s.team_key, s.score) for s in stored]
+
+
+def test_a_score_does_not_depend_on_the_other_teams(engine: MatchingEngine) -> None:
+    before = {s.team_key: s.score for s in engine.teams_for_need("laminoir", explain=False)}
+    engine.upsert_team(TeamText("other", "Rolling mills and steel plants, vibration of gearboxes."))
+    after = {s.team_key: s.score for s in engine.teams_for_need("laminoir", explain=False)}
+    assert "other" in after
+    assert after["steel"] == before["steel"]
+
+
+def test_upsert_and_remove_are_seen_by_the_next_query(engine: MatchingEngine) -> None:
+    engine.upsert_team(
+        TeamText("wind", "Predictive maintenance of rolling mills from time series, laminoirs.")
+    )
+    assert "wind" in {s.team_key for s in engine.teams_for_need("laminoir", explain=False)}
+    assert "wind" not in {s.team_key for s in engine.teams_for_need("wind-need", explain=False)}
+    engine.remove_team("steel")
+    assert "steel" not in {s.team_key for s in engine.teams_for_need("laminoir", explain=False)}
+    engine.upsert_need(NeedText("new", "Résonance magnétique", "IRM du cerveau"))
+    assert engine.needs_for_team("imaging", explain=False)[0].need_key in {"new", "mri"}
+    assert "new" in {s.need_key for s in engine.needs_for_team("imaging", explain=False)}
+    engine.remove_need("new")
+    assert "new" not in {s.need_key for s in engine.needs_for_team("imaging", explain=False)}
+    assert "new" not in {s.need_key for s in engine.best_pairs(top=4)}
+
+
+def test_best_pairs_equals_one_by_one_ranking_even_with_a_tiny_candidate_pool(
+    stopwords: frozenset[str],
+) -> None:
+    import random
+
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(60)]
+    teams = [
+        TeamText(
+            f"t{i}", "\n".join(" ".join(rng.choices(vocabulary, k=12)) for _ in range(rng.randint(1, 4)))
+        )
+        for i in range(40)
+    ]
+    needs = [NeedText(f"n{i}", "", " ".join(rng.choices(vocabulary, k=6))) for i in range(30)]
+    engine = MatchingEngine(None, EngineOptions(candidates=3, chunk_size=7, passage_min_words=5), stopwords)
+    engine.fit(needs, teams)
+    excluded = {("n0", "t1"), ("n3", "t5")}
+    pairs = engine.best_pairs(top=5, excluded_pairs=excluded)
+    for need in needs:
+        one_by_one = engine.teams_for_need(
+            need.key, top=5, explain=False, exclude={t for n, t in excluded if n == need.key}
+        )
+        assert [(s.team_key, s.score) for s in pairs if s.need_key == need.key] == [
+            (s.team_key, s.score) for s in one_by_one
+        ]
+
+
+def test_fit_reports_progress_and_can_be_cancelled_keeping_the_old_index(engine: MatchingEngine) -> None:
+    calls: list[tuple[int, int]] = []
+    engine.fit(NEEDS, TEAMS, progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (8, 8)
+    with pytest.raises(MatchingCancelledError):
+        engine.fit(NEEDS[:1], TEAMS[:1], cancelled=lambda: True)
+    assert engine.teams_for_need("mri", explain=False)[0].team_key == "imaging"
+
+
+def test_best_pairs_reports_progress_and_can_be_cancelled(engine: MatchingEngine) -> None:
+    calls: list[tuple[int, int]] = []
+    engine.best_pairs(progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (4, 4)
+    with pytest.raises(MatchingCancelledError):
+        engine.best_pairs(cancelled=lambda: True)
+
+
+def test_importing_the_engine_does_not_import_scikit_learn() -> None:
+    code = "import sys, enact_match.matching; print('sklearn' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
