@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", out, ROOT],
         check=True,
         capture_output=True,
     )
@@ -34,7 +34,7 @@ def test_the_wheel_ships_resources_and_migrations(wheel: Path) -> None:
     assert any(name.startswith("enact_match/_data/db/migrations/versions/0001") for name in names)
 
 
-def test_an_installed_wheel_creates_a_demo_database_outside_the_source_tree(wheel: Path, tmp_path: Path) -> None:
+def test_an_installed_wheel_loads_the_demo_outside_the_source_tree(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],

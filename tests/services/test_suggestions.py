@@ -35,7 +35,7 @@ def records(database: Database) -> dict[str, object]:
             {
                 "ref": "T-PDM",
                 "name": "Industrial AI team",
-                "statement": "Predictive maintenance of rolling mills from sensor time series; anomaly detection.",
+                "statement": "Predictive maintenance of rolling mills from sensor time series.",
                 "axes": "2",
             },
         ),
@@ -55,7 +55,7 @@ def records(database: Database) -> dict[str, object]:
             {
                 "ref": "N-1",
                 "title": "Maintenance prédictive de nos laminoirs",
-                "description": "Nous voulons anticiper les pannes à partir des séries temporelles des capteurs.",
+                "description": "Anticiper les pannes grâce aux séries temporelles des capteurs.",
                 "company": company.ref,
             },
         ),
@@ -102,7 +102,7 @@ def test_an_edited_team_is_ranked_on_its_new_text_without_any_action(
         database,
         "teams",
         {
-            "statement": "Predictive maintenance of rolling mills: time series of sensors, failure anticipation."
+            "statement": "Predictive maintenance of rolling mills: time series of sensors."
         },
         speech.id,
     )
