@@ -15,33 +15,41 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QWidget
 
-from enact_match.config import HOME_ENV, Settings  # noqa: E402
-from enact_match.services.database import Database, open_database  # noqa: E402
-from enact_match.services.demo import load_demo  # noqa: E402
-from enact_match.ui import i18n  # noqa: E402
-from enact_match.ui.app import create_application  # noqa: E402
-from enact_match.ui.context import AppContext, viewer_of  # noqa: E402
-from enact_match.ui.main_window import MainWindow  # noqa: E402
-from enact_match.ui.record_pages import RecordPage, ResearchPage  # noqa: E402
-from enact_match.ui.workers import wait_for_background_work  # noqa: E402
+from enact_match.config import HOME_ENV, Settings
+from enact_match.services.database import Database, open_database
+from enact_match.services.demo import load_demo
+from enact_match.ui import i18n
+from enact_match.ui.app import create_application
+from enact_match.ui.context import AppContext, viewer_of
+from enact_match.ui.main_window import MainWindow
+from enact_match.ui.record_pages import RecordPage, ResearchPage
+from enact_match.ui.workers import wait_for_background_work
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1440, 900)
 
 
+def run_loop(duration_ms: int) -> None:
+    """Run the event loop for a while (a tight loop of processEvents() calls drops one reference to
+    None per call in PySide6 6.12 on Python 3.11, and the interpreter aborts)."""
+    loop = QEventLoop()
+    QTimer.singleShot(duration_ms, loop.quit)
+    loop.exec()
+
+
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 20000) -> None:
-    """Process events until `condition()` holds (data loaded in the background)."""
+    """Run the event loop until `condition()` holds (data loaded in the background)."""
     timer = QElapsedTimer()
     timer.start()
     while not condition():
-        QCoreApplication.processEvents()
+        run_loop(20)
         if timer.elapsed() > timeout_ms:
             raise TimeoutError("the screen did not get its data in time")
-    for _ in range(20):
-        QCoreApplication.processEvents()
+    run_loop(200)
 
 
 def save(widget: QWidget, name: str, suffix: str) -> None:
@@ -72,6 +80,7 @@ def needs_with_detail(window: MainWindow, suffix: str) -> None:
     wait_until(lambda: page.model().rowCount() > 0)
     page.select_record("needs", page.model().row_at(0).id)
     wait_until(lambda: page.current_row() is not None)
+    run_loop(4000)  # the suggestions are computed in the background
     save(window, "needs", suffix)
 
 
@@ -82,6 +91,7 @@ def teams_page(window: MainWindow, suffix: str) -> None:
     teams = research.teams
     wait_until(lambda: teams.model().rowCount() > 0)
     teams.select_record("teams", teams.model().row_at(2).id)
+    run_loop(4000)  # the needs the team could answer are computed in the background
     save(window, "teams", suffix)
 
 
@@ -94,10 +104,8 @@ def search_popup(window: MainWindow, suffix: str) -> None:
     wait_until(lambda: bool(popup.hits()))
     # The popup is its own window: paint it over a grab of the main window for the picture.
     picture = window.grab()
-    from PySide6.QtGui import QPainter
-
     painter = QPainter(picture)
-    painter.drawPixmap(popup.mapTo(popup, popup.rect().topLeft()) + (popup.pos() - window.pos()), popup.grab())
+    painter.drawPixmap(popup.pos() - window.pos(), popup.grab())
     painter.end()
     path = OUT / f"search{suffix}.png"
     picture.save(str(path))
@@ -114,7 +122,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         os.environ[HOME_ENV] = str(folder / "home")
-        app: QApplication = create_application(sys.argv[:1])
+        app = create_application(sys.argv[:1])
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "qsettings"))
         i18n.install_language(args.language)
@@ -128,7 +136,7 @@ def main() -> int:
         window.close()
         wait_for_background_work()
         db.dispose()
-        app.processEvents()
+        app.quit()
     return 0
 
 

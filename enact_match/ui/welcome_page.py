@@ -1,0 +1,240 @@
+"""First start: the welcome page offering the demo data or an import, and those two long operations.
+
+Both run on the database-writer thread behind a progress dialog; an import can be cancelled (its
+single transaction is then rolled back, the database is unchanged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from enact_match.services.demo import load_demo
+from enact_match.services.importing import ImportFileError, ImportRejectedError, import_file
+from enact_match.ui import prompts, text
+from enact_match.ui.context import AppContext
+from enact_match.ui.workers import BackgroundTask, ProgressCallback, run_write_in_background
+
+translate = QCoreApplication.translate
+
+IMPORT_KINDS = ("needs", "companies", "units", "teams", "contacts")
+
+
+class OperationCancelledError(Exception):
+    """The user cancelled a long operation; its transaction was rolled back."""
+
+
+def choose_import_file(parent: QWidget | None) -> Path | None:
+    """Ask for a CSV or XLSX file to import (tests replace this function)."""
+    name, _filter = QFileDialog.getOpenFileName(
+        parent,
+        translate("WelcomePage", "Import a file"),
+        str(Path.home()),
+        translate("WelcomePage", "Tables (*.csv *.xlsx);;All files (*)"),
+    )
+    return Path(name) if name else None
+
+
+def import_problem_text(error: BaseException) -> str:
+    """One translated line per problem of a refused import ("Row 3, column “SIREN”: ...")."""
+    if isinstance(error, ImportRejectedError):
+        lines = [
+            translate("WelcomePage", "Row %1, column “%2”: %3")
+            .replace("%1", str(problem.row))
+            .replace("%2", problem.column)
+            .replace("%3", text.problem_label(problem.code))
+            for problem in error.problems[:8]
+        ]
+        if len(error.problems) > 8:
+            lines.append(
+                translate("WelcomePage", "…and %1 more problems.").replace("%1", str(len(error.problems) - 8))
+            )
+        return translate("WelcomePage", "Nothing was imported:") + "\n" + "\n".join(lines)
+    if isinstance(error, ImportFileError):
+        return text.problem_label(error.code)
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def _progress_dialog(parent: QWidget | None, label: str, cancellable: bool) -> QProgressDialog:
+    dialog = QProgressDialog(label, translate("WelcomePage", "Cancel") if cancellable else "", 0, 0, parent)
+    dialog.setWindowTitle(translate("WelcomePage", "ENACT Match"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    return dialog
+
+
+def start_demo_load(parent: QWidget, context: AppContext, on_loaded: Callable[[], None]) -> BackgroundTask:
+    """Load the demo data in the background behind a busy indicator; `on_loaded` runs on success."""
+    dialog = _progress_dialog(parent, translate("WelcomePage", "Loading the demo data…"), cancellable=False)
+    db = context.db
+
+    def on_done(_report: Any) -> None:
+        dialog.close()
+        on_loaded()
+
+    def on_error(error: BaseException) -> None:
+        dialog.close()
+        prompts.show_error(
+            parent, translate("WelcomePage", "Cannot load the demo data"), str(error).splitlines()[0]
+        )
+
+    return run_write_in_background(lambda: load_demo(db), on_done, on_error)
+
+
+def start_import(
+    parent: QWidget, context: AppContext, on_imported: Callable[[], None]
+) -> BackgroundTask | None:
+    """Ask for a kind and a file, then import it in the background with progress and Cancel."""
+    kind = prompts.ask_choice(
+        parent,
+        translate("WelcomePage", "Import a file"),
+        translate("WelcomePage", "What does the file contain?"),
+        [(kind, text.kind_label(kind)) for kind in IMPORT_KINDS],
+    )
+    if kind is None:
+        return None
+    path = choose_import_file(parent)
+    if path is None:
+        return None
+    dialog = _progress_dialog(
+        parent, translate("WelcomePage", "Importing %1…").replace("%1", path.name), cancellable=True
+    )
+    db = context.db
+
+    def work(progress: ProgressCallback, cancelled: Callable[[], bool]) -> Any:
+        def checked(done: int, total: int) -> None:
+            if cancelled():
+                raise OperationCancelledError  # raised inside the transaction: it is rolled back
+            progress(done, total)
+
+        return import_file(db, kind, path, progress=checked)
+
+    def on_progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    def on_done(report: Any) -> None:
+        dialog.close()
+        prompts.show_info(
+            parent,
+            translate("WelcomePage", "Import finished"),
+            translate("WelcomePage", "%1 created, %2 updated.")
+            .replace("%1", str(report.created))
+            .replace("%2", str(report.updated)),
+        )
+        on_imported()
+
+    def on_error(error: BaseException) -> None:
+        dialog.close()
+        if isinstance(error, OperationCancelledError):
+            prompts.show_info(
+                parent,
+                translate("WelcomePage", "Import cancelled"),
+                translate("WelcomePage", "The import was cancelled; nothing was changed."),
+            )
+        else:
+            prompts.show_error(parent, translate("WelcomePage", "Import refused"), import_problem_text(error))
+
+    task = run_write_in_background(work, on_done, on_error, on_progress, with_progress=True)
+    dialog.canceled.connect(task.cancel)
+    return task
+
+
+class WelcomePage(QWidget):
+    """Shown instead of the lists while the database is empty."""
+
+    data_loaded = Signal()
+    skipped = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._build_ui()
+        self.retranslate_ui()
+
+    def _build_ui(self) -> None:
+        self._title = QLabel()
+        font = QFont(self._title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self._title.setFont(font)
+        self._intro = QLabel()
+        self._intro.setWordWrap(True)
+        self._intro.setTextFormat(Qt.TextFormat.PlainText)
+        self._demo_button = QPushButton()
+        self._demo_button.setObjectName("demo_button")
+        self._demo_button.clicked.connect(self.load_demo)
+        self._import_button = QPushButton()
+        self._import_button.clicked.connect(self.import_file)
+        self._skip_button = QPushButton()
+        self._skip_button.clicked.connect(self.skipped)
+        for button in (self._demo_button, self._import_button, self._skip_button):
+            button.setMinimumHeight(36)
+        self._location = QLabel()
+        self._location.setTextFormat(Qt.TextFormat.PlainText)
+        self._location.setWordWrap(True)
+        self._location.setEnabled(False)
+
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(self._title)
+        column.addSpacing(8)
+        column.addWidget(self._intro)
+        column.addSpacing(16)
+        column.addWidget(self._demo_button)
+        column.addWidget(self._import_button)
+        column.addWidget(self._skip_button)
+        column.addSpacing(16)
+        column.addWidget(self._location)
+        column.addStretch(2)
+        holder = QWidget()
+        holder.setLayout(column)
+        holder.setMaximumWidth(560)
+        layout = QHBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(holder, 3)
+        layout.addStretch(1)
+
+    def retranslate_ui(self) -> None:
+        self._title.setText(self.tr("Welcome to ENACT Match"))
+        self._intro.setText(
+            self.tr(
+                "ENACT Match connects the R&D needs of companies with the research teams of the Grand Est "
+                "region that can answer them. The database is empty: start with the demo data to discover "
+                "the application, or import your own files (CSV or Excel)."
+            )
+        )
+        self._demo_button.setText(self.tr("Load the demo data"))
+        self._demo_button.setToolTip(
+            self.tr("Public Grand Est units and teams, fictional companies and needs")
+        )
+        self._import_button.setText(self.tr("Import a file…"))
+        self._import_button.setToolTip(self.tr("Needs, companies, units, teams or contacts from CSV or XLSX"))
+        self._skip_button.setText(self.tr("Start with an empty database"))
+        self._location.setText(self.tr("Database: %1").replace("%1", self._context.db.display_location))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def load_demo(self) -> BackgroundTask:
+        return start_demo_load(self, self._context, self.data_loaded.emit)
+
+    def import_file(self) -> BackgroundTask | None:
+        return start_import(self, self._context, self.data_loaded.emit)
