@@ -26,7 +26,10 @@ from enact_match.ui import i18n
 from enact_match.ui.app import create_application
 from enact_match.ui.context import AppContext, viewer_of
 from enact_match.ui.main_window import MainWindow
+from enact_match.ui.pipeline_page import PipelinePage
 from enact_match.ui.record_pages import RecordPage, ResearchPage
+from enact_match.ui.score_delegate import MATCH_ROLE
+from enact_match.ui.suggestions_panel import SuggestionsPanel
 from enact_match.ui.workers import wait_for_background_work
 
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -74,14 +77,33 @@ def welcome_page(folder: Path, suffix: str) -> None:
 
 
 def needs_with_detail(window: MainWindow, suffix: str) -> None:
+    """The needs page with a need whose best team is described in the other language: ranked teams,
+    score bars, axis chips and the explanation."""
     window.show_page("needs")
     page = window.page("needs")
     assert isinstance(page, RecordPage)
     wait_until(lambda: page.model().rowCount() > 0)
-    page.select_record("needs", page.model().row_at(0).id)
-    wait_until(lambda: page.current_row() is not None)
-    run_loop(4000)  # the suggestions are computed in the background
+    rows = [page.model().row_at(index) for index in range(page.model().rowCount())]
+    chosen = next((row for row in rows if "maintenance prédictive" in row.title.casefold()), rows[0])
+    window.open_record("needs", chosen.id)
+    wait_until(lambda: window.findChild(SuggestionsPanel) is not None)
+    panel = window.findChild(SuggestionsPanel)
+    wait_until(lambda: panel.model.rowCount() > 0 and not panel.busy_label.isVisible())
+    panel.table.selectRow(0)
+    wait_until(lambda: "<h4>" in panel.explanation_view.html())
     save(window, "needs", suffix)
+
+
+def pipeline_board(window: MainWindow, suffix: str) -> None:
+    """The matches board with a match selected: its stage, notes and history on the side."""
+    window.show_page("matches")
+    page = window.page("matches")
+    assert isinstance(page, PipelinePage)
+    wait_until(lambda: page.model.rowCount() > 0)
+    busiest = max(page.columns.values(), key=lambda column: column.proxy.rowCount())
+    page.select_match(busiest.proxy.index(0, 0).data(MATCH_ROLE).id)
+    wait_until(lambda: page.history_model.rowCount() > 0)
+    save(window, "pipeline", suffix)
 
 
 def teams_page(window: MainWindow, suffix: str) -> None:
@@ -133,6 +155,7 @@ def main() -> int:
         needs_with_detail(window, suffix)
         teams_page(window, suffix)
         search_popup(window, suffix)
+        pipeline_board(window, suffix)
         window.close()
         wait_for_background_work()
         db.dispose()

@@ -138,7 +138,8 @@ class ExplanationView(QWidget):
         team_forms = [form for term in explanation.terms for form in term.team_forms]
         if self._need is not None:
             need = self._need
-            parts.append(f"<h4>{html.escape(self.tr('The need'))}</h4>")
+            heading = self.tr("The need")
+            parts.append(f"<h4>{html.escape(heading)}</h4>")
             parts.append(f"<p><b>{highlight_html(need.title, need_forms)}</b></p>")
             if need.description.strip():
                 parts.append(f"<p>{highlight_html(need.description, need_forms)}</p>")
@@ -165,7 +166,8 @@ class ExplanationView(QWidget):
 
     def _terms_html(self, explanation: Explanation, locale: QLocale) -> str:
         if not explanation.terms:
-            return f"<p>{html.escape(self.tr('No shared term.'))}</p>"
+            nothing = self.tr("No shared term.")
+            return f"<p>{html.escape(nothing)}</p>"
         rows = []
         for term in explanation.terms:
             need_side = " / ".join(distinct_forms(term.need_forms))
@@ -180,7 +182,8 @@ class ExplanationView(QWidget):
         return f"<h4>{title}</h4><table cellspacing='2'>{''.join(rows)}</table>"
 
     def _team_html(self, team: TeamRow, explanation: Explanation, forms: list[str], locale: QLocale) -> str:
-        parts = [f"<h4>{html.escape(self.tr('The team: %1').replace('%1', team.name))}</h4>"]
+        heading = self.tr("The team: %1").replace("%1", team.name)
+        parts = [f"<h4>{html.escape(heading)}</h4>"]
         if team.statement.strip():
             parts.append(f"<p>{highlight_html(team.statement, forms)}</p>")
         if team.keywords:
@@ -189,7 +192,8 @@ class ExplanationView(QWidget):
         publications = {str(publication.id): publication for publication in team.publications}
         evidence = [item for item in explanation.evidence if item.kind == "publication"]
         if evidence:
-            parts.append(f"<h4>{html.escape(self.tr('Publications behind the match'))}</h4>")
+            heading = self.tr("Publications behind the match")
+            parts.append(f"<h4>{html.escape(heading)}</h4>")
         for item in evidence:
             publication = publications.get(item.key)
             title = publication.title if publication else item.title

@@ -46,6 +46,8 @@ def _build_search_index(context: AppContext) -> SearchIndex:
 class LazyPage(QWidget):
     """A page built the first time it is shown (keeps heavy pages off the start-up path)."""
 
+    data_written = Signal()  # relayed from the page once it is built
+
     def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
@@ -65,6 +67,9 @@ class LazyPage(QWidget):
                 label.setTextFormat(Qt.TextFormat.PlainText)
                 label.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.page = label
+            written = getattr(self.page, "data_written", None)
+            if written is not None:
+                written.connect(self.data_written)
             self.layout().addWidget(self.page)
         return self.page
 
@@ -116,7 +121,7 @@ class MainWindow(QMainWindow):
         self._splitter.addWidget(self._nav)
         self._splitter.addWidget(self._stack)
         self._splitter.setStretchFactor(1, 1)
-        self._splitter.setSizes([180, 1100])
+        self._splitter.setSizes([170, 1110])
         self._welcome = WelcomePage(self._context)
         self._welcome.data_loaded.connect(self._on_welcome_data_loaded)
         self._welcome.skipped.connect(self._show_workspace)

@@ -410,20 +410,23 @@ class RecordPage(QWidget):
         detail_side_layout.addWidget(scroll, 1)
         detail_side_layout.addLayout(buttons)
 
-        self._detail_splitter = QSplitter(Qt.Orientation.Vertical)
-        self._detail_splitter.setObjectName(f"{config.kind}_detail_splitter")
-        self._detail_splitter.addWidget(detail_side)
+        # Pages with suggestions show them in a tab of their own, with the whole height for the
+        # ranked list and the explanation; the record's form is the other tab.
         self._suggestions_holder = QWidget()
         QVBoxLayout(self._suggestions_holder).setContentsMargins(0, 0, 0, 0)
+        self._detail_tabs: QTabWidget | None = None
+        detail_area: QWidget = detail_side
         if config.suggestions:
-            self._detail_splitter.addWidget(self._suggestions_holder)
-            self._detail_splitter.setStretchFactor(0, 3)
-            self._detail_splitter.setStretchFactor(1, 2)
+            self._detail_tabs = QTabWidget()
+            self._detail_tabs.setObjectName(f"{config.kind}_detail_tabs")
+            self._detail_tabs.addTab(self._suggestions_holder, "")
+            self._detail_tabs.addTab(detail_side, "")
+            detail_area = self._detail_tabs
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName(f"{config.kind}_splitter")
         self._splitter.addWidget(list_side)
-        self._splitter.addWidget(self._detail_splitter)
+        self._splitter.addWidget(detail_area)
         self._splitter.setStretchFactor(0, 3)
         self._splitter.setStretchFactor(1, 2)
         self._splitter.setChildrenCollapsible(False)
@@ -492,6 +495,14 @@ class RecordPage(QWidget):
         if self._contacts_model is not None:
             self._contacts_box.setTitle(text.kind_label("contacts"))
             self._contacts_model.retranslate()
+        if self._detail_tabs is not None:
+            label = (
+                self.tr("Suggested teams")
+                if self.config.suggestions == "need"
+                else self.tr("Needs it could answer")
+            )
+            self._detail_tabs.setTabText(0, label)
+            self._detail_tabs.setTabText(1, self.tr("Record"))
         self._model.retranslate()
         self._update_count()
         self._update_heading()
@@ -509,12 +520,9 @@ class RecordPage(QWidget):
         if state is not None:
             self._splitter.restoreState(state)
         else:
-            self._splitter.setSizes([620, 480])
-        detail_state = settings.value(_settings_key(self.kind, "detail_splitter"))
-        if detail_state is not None:
-            self._detail_splitter.restoreState(detail_state)
-        else:
-            self._detail_splitter.setSizes([480, 360])
+            self._splitter.setSizes([560, 640])
+        if self._detail_tabs is not None:
+            self._detail_tabs.setCurrentIndex(int(settings.value(_settings_key(self.kind, "detail_tab"), 0)))
 
     def _restore_header(self) -> None:
         if self._header_restored:
@@ -531,7 +539,8 @@ class RecordPage(QWidget):
         """Remember column widths and order and the splitters (called when the window closes)."""
         settings = QSettings()
         settings.setValue(_settings_key(self.kind, "splitter"), self._splitter.saveState())
-        settings.setValue(_settings_key(self.kind, "detail_splitter"), self._detail_splitter.saveState())
+        if self._detail_tabs is not None:
+            settings.setValue(_settings_key(self.kind, "detail_tab"), self._detail_tabs.currentIndex())
         if self._header_restored:
             settings.setValue(_settings_key(self.kind, "header"), self._table.horizontalHeader().saveState())
 
@@ -539,6 +548,8 @@ class RecordPage(QWidget):
 
     def refresh(self) -> None:
         """Read the list again in the background (F5, and after a write elsewhere)."""
+        if self._suggestions_panel is not None:
+            self._suggestions_panel.refresh()
         run_in_background(
             lambda: load_page_data(self._context, self.config), self._on_data_loaded, self._on_load_failed
         )
@@ -703,6 +714,7 @@ class RecordPage(QWidget):
             from enact_match.ui.suggestions_panel import SuggestionsPanel
 
             self._suggestions_panel = SuggestionsPanel(self._context)
+            self._suggestions_panel.data_written.connect(self.data_written)
             self._suggestions_holder.layout().addWidget(self._suggestions_panel)
         record_id = None if row is None else row.id
         if self.config.suggestions == "need":
@@ -754,6 +766,8 @@ class RecordPage(QWidget):
         """Empty the form for a new record (Ctrl+N)."""
         self._table.clearSelection()
         self._show(None)
+        if self._detail_tabs is not None:
+            self._detail_tabs.setCurrentIndex(1)
         first = self.config.form_fields[0]
         self._form.editor_widget(first).setFocus()
 

@@ -132,6 +132,17 @@ class AxisChipsDelegate(QStyledItemDelegate):
         return QSize(max(width, 40), metrics.height() + 8)
 
 
+def two_lines(text: str, metrics: QFontMetrics, width: int) -> tuple[str, str]:
+    """Split a title over two lines at a word boundary; the second line is elided if still too long."""
+    words = text.split()
+    first: list[str] = []
+    while words and metrics.horizontalAdvance(" ".join([*first, words[0]])) <= width:
+        first.append(words.pop(0))
+    if not first:  # a single word wider than the card
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width), ""
+    return " ".join(first), metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width)
+
+
 class MatchCardDelegate(QStyledItemDelegate):
     """Paints a match (`MATCH_ROLE`) as a card: need title, team and unit, company, score bar."""
 
@@ -145,7 +156,7 @@ class MatchCardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         _bold, line = self._lines(option)
         match = index.data(MATCH_ROLE)
-        lines = 4 if isinstance(match, MatchRow) and match.score is not None else 3
+        lines = 5 if isinstance(match, MatchRow) and match.score is not None else 4
         # A narrow width hint: the card takes the column's width, never a horizontal scroll bar.
         return QSize(120, 2 * self.PADDING + lines * line + 6)
 
@@ -171,13 +182,17 @@ class MatchCardDelegate(QStyledItemDelegate):
         width = inner.width()
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.setFont(bold)
-        title = QFontMetrics(bold).elidedText(match.need_title, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRect(inner.left(), inner.top(), width, line), Qt.AlignmentFlag.AlignLeft, title)
+        for number, title_line in enumerate(two_lines(match.need_title, QFontMetrics(bold), width)):
+            painter.drawText(
+                QRect(inner.left(), inner.top() + number * line, width, line),
+                Qt.AlignmentFlag.AlignLeft,
+                title_line,
+            )
         painter.setFont(option.font)
         metrics = QFontMetrics(option.font)
         team = match.team_name + (f" · {match.unit_acronym}" if match.unit_acronym else "")
         company = match.company_name or "—"
-        for number, value in ((1, team), (2, company)):
+        for number, value in ((2, team), (3, company)):
             shown = metrics.elidedText(value, Qt.TextElideMode.ElideRight, width)
             painter.drawText(
                 QRect(inner.left(), inner.top() + number * line, width, line),
@@ -185,6 +200,6 @@ class MatchCardDelegate(QStyledItemDelegate):
                 shown,
             )
         if match.score is not None:
-            bar = QRect(inner.left(), inner.top() + 3 * line + 2, min(width, 160), line)
+            bar = QRect(inner.left(), inner.top() + 4 * line + 2, min(width, 160), line)
             paint_score_bar(painter, bar, match.score, palette)
         painter.restore()

@@ -218,7 +218,7 @@ class SuggestionsPanel(QWidget):
         self.table.setItemDelegateForColumn(SuggestionsModel.AXES, AxisChipsDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SuggestionsModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((SuggestionsModel.RANK, 36), (SuggestionsModel.SCORE, 150)):
+        for column, width in ((SuggestionsModel.RANK, 36), (SuggestionsModel.SCORE, 110)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
         header.setSectionResizeMode(SuggestionsModel.DETAIL, QHeaderView.ResizeMode.ResizeToContents)

@@ -54,35 +54,55 @@ Données : %1</translation>
     </message>
     <message>
         <location filename="../../enact_match/ui/explanation_view.py" line="133" />
-        <location filename="../../enact_match/ui/explanation_view.py" line="196" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="200" />
         <source>score %1/100</source>
         <translation>score %1/100</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="146" />
-        <location filename="../../enact_match/ui/explanation_view.py" line="187" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="141" />
+        <source>The need</source>
+        <translation>Le besoin</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/explanation_view.py" line="147" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="190" />
         <source>Keywords:</source>
         <translation>Mots-clés :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="155" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="156" />
         <source>Need's axes: %1 · Team's axes: %2</source>
         <translation>Axes du besoin : %1 · Axes de l’équipe : %2</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="157" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="158" />
         <source>(some axes suggested from the text)</source>
         <translation>(certains axes déduits du texte)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="163" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="164" />
         <source>cross-axis match</source>
         <translation>correspondance inter-axes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="179" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="169" />
+        <source>No shared term.</source>
+        <translation>Aucun terme commun.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/explanation_view.py" line="181" />
         <source>Shared terms (share of the score)</source>
         <translation>Termes communs (part du score)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/explanation_view.py" line="185" />
+        <source>The team: %1</source>
+        <translation>L’équipe : %1</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/explanation_view.py" line="195" />
+        <source>Publications behind the match</source>
+        <translation>Publications à l’appui</translation>
     </message>
 </context>
 <context>
@@ -204,7 +224,7 @@ Données : %1</translation>
 <context>
     <name>LazyPage</name>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="64" />
+        <location filename="../../enact_match/ui/main_window.py" line="66" />
         <source>This page is not available: %1</source>
         <translation>Cette page n’est pas disponible : %1</translation>
     </message>
@@ -212,147 +232,147 @@ Données : %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="184" />
+        <location filename="../../enact_match/ui/main_window.py" line="189" />
         <source>Research units &amp; teams</source>
         <translation>Unités et équipes de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="185" />
+        <location filename="../../enact_match/ui/main_window.py" line="190" />
         <source>Matches</source>
         <translation>Mises en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="233" />
+        <location filename="../../enact_match/ui/main_window.py" line="238" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="234" />
+        <location filename="../../enact_match/ui/main_window.py" line="239" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="235" />
+        <location filename="../../enact_match/ui/main_window.py" line="240" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="236" />
+        <location filename="../../enact_match/ui/main_window.py" line="241" />
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="238" />
+        <location filename="../../enact_match/ui/main_window.py" line="243" />
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="238" />
+        <location filename="../../enact_match/ui/main_window.py" line="243" />
         <source>Create a record on the current page</source>
         <translation>Créer une fiche dans la page actuelle</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="239" />
+        <location filename="../../enact_match/ui/main_window.py" line="244" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="239" />
+        <location filename="../../enact_match/ui/main_window.py" line="244" />
         <source>Save the record being edited</source>
         <translation>Enregistrer la fiche en cours de modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="240" />
+        <location filename="../../enact_match/ui/main_window.py" line="245" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="240" />
+        <location filename="../../enact_match/ui/main_window.py" line="245" />
         <source>Delete the selected record</source>
         <translation>Supprimer la fiche sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="241" />
+        <location filename="../../enact_match/ui/main_window.py" line="246" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="241" />
+        <location filename="../../enact_match/ui/main_window.py" line="246" />
         <source>Undo the last save or deletion</source>
         <translation>Annuler le dernier enregistrement ou la dernière suppression</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="243" />
+        <location filename="../../enact_match/ui/main_window.py" line="248" />
         <source>&amp;Search…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="244" />
+        <location filename="../../enact_match/ui/main_window.py" line="249" />
         <source>Find companies, units, teams, needs, contacts</source>
         <translation>Trouver entreprises, unités, équipes, besoins, contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="246" />
+        <location filename="../../enact_match/ui/main_window.py" line="251" />
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="246" />
+        <location filename="../../enact_match/ui/main_window.py" line="251" />
         <source>Read the data again</source>
         <translation>Relire les données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="248" />
+        <location filename="../../enact_match/ui/main_window.py" line="253" />
         <source>Se&amp;ttings…</source>
         <translation>Parama&amp;ètres…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="249" />
+        <location filename="../../enact_match/ui/main_window.py" line="254" />
         <source>Database, language, your name and structure</source>
         <translation>Base de données, langue, votre nom et votre structure</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="251" />
+        <location filename="../../enact_match/ui/main_window.py" line="256" />
         <source>&amp;Import a file…</source>
         <translation>&amp;Importer un fichier…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="251" />
+        <location filename="../../enact_match/ui/main_window.py" line="256" />
         <source>Import records from CSV or XLSX</source>
         <translation>Importer des fiches depuis un fichier CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="252" />
+        <location filename="../../enact_match/ui/main_window.py" line="257" />
         <source>Load the &amp;demo data</source>
         <translation>Charger les données de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="252" />
+        <location filename="../../enact_match/ui/main_window.py" line="257" />
         <source>Add the demo data set</source>
         <translation>Ajouter le jeu de données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="253" />
+        <location filename="../../enact_match/ui/main_window.py" line="258" />
         <source>&amp;About ENACT Match</source>
         <translation>&amp;À propos d’ENACT Match</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="254" />
+        <location filename="../../enact_match/ui/main_window.py" line="259" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="262" />
+        <location filename="../../enact_match/ui/main_window.py" line="275" />
         <source>Data: %1</source>
         <translation>Données : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="446" />
+        <location filename="../../enact_match/ui/main_window.py" line="459" />
         <source>Cannot open the database</source>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="447" />
+        <location filename="../../enact_match/ui/main_window.py" line="460" />
         <source>%1 could not be opened: %2</source>
         <translation>%1 n’a pas pu être ouverte : %2</translation>
     </message>
@@ -551,112 +571,127 @@ Données : %1</translation>
         <translation>Toutes les tailles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="474" />
+        <location filename="../../enact_match/ui/record_pages.py" line="480" />
         <source>Filter the list…</source>
         <translation>Filtrer la liste…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="475" />
+        <location filename="../../enact_match/ui/record_pages.py" line="481" />
         <source>Show only the rows containing these words</source>
         <translation>N’afficher que les lignes contenant ces mots</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="478" />
+        <location filename="../../enact_match/ui/record_pages.py" line="484" />
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="479" />
+        <location filename="../../enact_match/ui/record_pages.py" line="485" />
         <source>Create a record (Ctrl+N)</source>
         <translation>Créer une fiche (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="480" />
+        <location filename="../../enact_match/ui/record_pages.py" line="486" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="481" />
+        <location filename="../../enact_match/ui/record_pages.py" line="487" />
         <source>Save the changes (Ctrl+S)</source>
         <translation>Enregistrer les modifications (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="482" />
+        <location filename="../../enact_match/ui/record_pages.py" line="488" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="483" />
+        <location filename="../../enact_match/ui/record_pages.py" line="489" />
         <source>Delete this record (Del); Ctrl+Z undoes it</source>
         <translation>Supprimer cette fiche (Suppr) ; Ctrl+Z l’annule</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="486" />
+        <location filename="../../enact_match/ui/record_pages.py" line="492" />
         <source>Add a publication</source>
         <translation>Ajouter une publication</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="487" />
+        <location filename="../../enact_match/ui/record_pages.py" line="493" />
         <source>Remove the selected publication</source>
         <translation>Retirer la publication sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="565" />
+        <location filename="../../enact_match/ui/record_pages.py" line="500" />
+        <source>Suggested teams</source>
+        <translation>Équipes suggérées</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/record_pages.py" line="502" />
+        <source>Needs it could answer</source>
+        <translation>Besoins auxquels elle pourrait répondre</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/record_pages.py" line="505" />
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/record_pages.py" line="578" />
         <source>Cannot read the list</source>
         <translation>Impossible de lire la liste</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="582" />
+        <location filename="../../enact_match/ui/record_pages.py" line="595" />
         <source>%1 (of %2)</source>
         <translation>%1 (sur %2)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="588" />
+        <location filename="../../enact_match/ui/record_pages.py" line="601" />
         <source>New record</source>
         <translation>Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="653" />
+        <location filename="../../enact_match/ui/record_pages.py" line="666" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="653" />
+        <location filename="../../enact_match/ui/record_pages.py" line="666" />
         <source>Discard the changes you made to this record?</source>
         <translation>Abandonner les modifications apportées à cette fiche ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="798" />
+        <location filename="../../enact_match/ui/record_pages.py" line="814" />
         <source>Saved by someone else</source>
         <translation>Enregistrée par quelqu’un d’autre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="800" />
+        <location filename="../../enact_match/ui/record_pages.py" line="816" />
         <source>Someone else saved this record after you opened it, so your changes were not saved. The record has been reloaded: make your changes again.</source>
         <translation>Quelqu’un d’autre a enregistré cette fiche après que vous l’avez ouverte : vos modifications n’ont pas été enregistrées. La fiche a été rechargée : refaites vos modifications.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="806" />
+        <location filename="../../enact_match/ui/record_pages.py" line="822" />
         <source>Cannot save</source>
         <translation>Enregistrement impossible</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="827" />
+        <location filename="../../enact_match/ui/record_pages.py" line="843" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="827" />
+        <location filename="../../enact_match/ui/record_pages.py" line="843" />
         <source>Delete “%1”? You can undo it with Ctrl+Z.</source>
         <translation>Supprimer « %1 » ? Vous pourrez l’annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="834" />
+        <location filename="../../enact_match/ui/record_pages.py" line="850" />
         <source>Cannot delete</source>
         <translation>Suppression impossible</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="864" />
+        <location filename="../../enact_match/ui/record_pages.py" line="880" />
         <source>Cannot undo</source>
         <translation>Annulation impossible</translation>
     </message>

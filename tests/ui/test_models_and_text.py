@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -135,3 +136,22 @@ def test_writes_run_one_after_another_and_results_come_back(qtbot: QtBot) -> Non
         pass
     assert order == [0, 1, 2, 3, 4]
     assert results == [0, 1, 2, 3, 4]
+
+
+def test_the_shipped_qm_is_compiled_from_the_current_ts(tmp_path: Path) -> None:
+    compiled = tmp_path / "fresh.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    source = resource_path("translations", "enact_match_fr.ts")
+    subprocess.run([str(lrelease), str(source), "-qm", str(compiled)], check=True, capture_output=True)
+    assert compiled.read_bytes() == resource_path("translations", "enact_match_fr.qm").read_bytes()
+
+
+def test_no_translatable_string_hides_inside_an_f_string() -> None:
+    # pyside6-lupdate does not see tr() calls inside f-string expressions: they would stay English.
+    hidden = [
+        f"{path.name}:{number}"
+        for path in sorted(UI_DIR.glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"""\bf(["']).*\{[^}]*\btr\(""", line)
+    ]
+    assert hidden == []
