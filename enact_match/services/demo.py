@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -129,16 +130,33 @@ def _load_match(session: Session, item: dict[str, Any]) -> None:
         match.created_at = match.events[0].at
 
 
-def load_demo(db: Database, path: Path | None = None) -> DemoReport:
+def load_demo(
+    db: Database, path: Path | None = None, progress: Callable[[int, int], None] | None = None
+) -> DemoReport:
     """Load (or refresh) the demo data set (by default the shipped one), in one transaction.
 
     Records are matched by reference, so loading twice does not duplicate anything.
+
+    Args:
+        progress: called with (records done, records in all) inside the transaction; an exception
+            it raises (e.g. to cancel) rolls the whole load back.
     """
     path = path or resource_path("demo", "demo.json")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise DemoDataError(f"{path}: {exc}") from exc
+    total = sum(
+        len(data[section]) for section in ("units", "teams", "companies", "contacts", "needs", "matches")
+    )
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
     with db.writing() as session:
         for unit in data["units"]:
             values = {
@@ -147,22 +165,28 @@ def load_demo(db: Database, path: Path | None = None) -> DemoReport:
             values["institutions"] = unit.get("institutions", [])
             values["institutions_other"] = unit.get("institutions_other")
             _upsert(session, "units", ResearchUnit, values)
+            tick()
         for item in data["teams"]:
             team = _upsert(session, "teams", Team, _team_values(item))
             try:
                 replace_publications(team, item.get("publications", []))
             except FieldError as exc:
                 raise DemoDataError(f"team {item['ref']}: {exc}") from exc
+            tick()
         for item in data["companies"]:
             _upsert(session, "companies", Company, dict(item))
+            tick()
         for item in data["contacts"]:
             _upsert(session, "contacts", Contact, _contact_values(item))
+            tick()
         for item in data["needs"]:
             if item.get("structure") and find_structure(session, item["structure"]) is None:
                 raise DemoDataError(f"need {item['ref']}: unknown structure {item['structure']}")
             _upsert(session, "needs", Need, _need_values(item))
+            tick()
         for item in data["matches"]:
             _load_match(session, item)
+            tick()
     return DemoReport(
         len(data["units"]),
         len(data["teams"]),

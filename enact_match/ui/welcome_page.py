@@ -68,6 +68,28 @@ def import_problem_text(error: BaseException) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
+def _cancellable(progress: ProgressCallback, cancelled: Callable[[], bool]) -> ProgressCallback:
+    """A progress callback that raises OperationCancelledError once the user cancelled.
+
+    The services call it inside their transaction, so raising there rolls everything back.
+    """
+
+    def checked(done: int, total: int) -> None:
+        if cancelled():
+            raise OperationCancelledError
+        progress(done, total)
+
+    return checked
+
+
+def _progress_to(dialog: QProgressDialog) -> ProgressCallback:
+    def show(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    return show
+
+
 def _progress_dialog(parent: QWidget | None, label: str, cancellable: bool) -> QProgressDialog:
     dialog = QProgressDialog(label, translate("WelcomePage", "Cancel") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(translate("WelcomePage", "ENACT Match"))
@@ -79,9 +101,12 @@ def _progress_dialog(parent: QWidget | None, label: str, cancellable: bool) -> Q
 
 
 def start_demo_load(parent: QWidget, context: AppContext, on_loaded: Callable[[], None]) -> BackgroundTask:
-    """Load the demo data in the background behind a busy indicator; `on_loaded` runs on success."""
-    dialog = _progress_dialog(parent, translate("WelcomePage", "Loading the demo data…"), cancellable=False)
+    """Load the demo data in the background with progress and Cancel; `on_loaded` runs on success."""
+    dialog = _progress_dialog(parent, translate("WelcomePage", "Loading the demo data…"), cancellable=True)
     db = context.db
+
+    def work(progress: ProgressCallback, cancelled: Callable[[], bool]) -> Any:
+        return load_demo(db, progress=_cancellable(progress, cancelled))
 
     def on_done(_report: Any) -> None:
         dialog.close()
@@ -89,11 +114,14 @@ def start_demo_load(parent: QWidget, context: AppContext, on_loaded: Callable[[]
 
     def on_error(error: BaseException) -> None:
         dialog.close()
-        prompts.show_error(
-            parent, translate("WelcomePage", "Cannot load the demo data"), str(error).splitlines()[0]
-        )
+        if not isinstance(error, OperationCancelledError):
+            prompts.show_error(
+                parent, translate("WelcomePage", "Cannot load the demo data"), str(error).splitlines()[0]
+            )
 
-    return run_write_in_background(lambda: load_demo(db), on_done, on_error)
+    task = run_write_in_background(work, on_done, on_error, _progress_to(dialog), with_progress=True)
+    dialog.canceled.connect(task.cancel)
+    return task
 
 
 def start_import(
@@ -117,16 +145,7 @@ def start_import(
     db = context.db
 
     def work(progress: ProgressCallback, cancelled: Callable[[], bool]) -> Any:
-        def checked(done: int, total: int) -> None:
-            if cancelled():
-                raise OperationCancelledError  # raised inside the transaction: it is rolled back
-            progress(done, total)
-
-        return import_file(db, kind, path, progress=checked)
-
-    def on_progress(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
+        return import_file(db, kind, path, progress=_cancellable(progress, cancelled))
 
     def on_done(report: Any) -> None:
         dialog.close()
@@ -150,7 +169,7 @@ def start_import(
         else:
             prompts.show_error(parent, translate("WelcomePage", "Import refused"), import_problem_text(error))
 
-    task = run_write_in_background(work, on_done, on_error, on_progress, with_progress=True)
+    task = run_write_in_background(work, on_done, on_error, _progress_to(dialog), with_progress=True)
     dialog.canceled.connect(task.cancel)
     return task
 
