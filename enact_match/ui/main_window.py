@@ -25,12 +25,13 @@ from enact_match.services.database import Database, open_database
 from enact_match.ui import i18n, prompts, text
 from enact_match.ui.about_dialog import AboutDialog
 from enact_match.ui.context import AppContext
+from enact_match.ui.long_operations import start_rematch
 from enact_match.ui.record_pages import COMPANIES, NEEDS, RecordPage, ResearchPage
 from enact_match.ui.search import SearchPopup
 from enact_match.ui.settings_dialog import SettingsDialog
 from enact_match.ui.table_models import PageEntry, PageListModel
 from enact_match.ui.welcome_page import WelcomePage, start_demo_load, start_import
-from enact_match.ui.workers import run_in_background
+from enact_match.ui.workers import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
     from enact_match.services.search import SearchHit, SearchIndex
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         )
         self._search_action = self._action(["Ctrl+K", "Ctrl+F"], self.open_search)
         self._refresh_action = self._action(["F5"], self.refresh)
+        self._rematch_action = self._action(["Ctrl+Shift+R"], self.recompute_suggestions)
         self._settings_action = self._action(["Ctrl+,"], self.open_settings)
         self._import_action = self._action(["Ctrl+I"], self._on_import_triggered)
         self._demo_action = self._action([], self._on_demo_triggered)
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         self._edit_menu.addAction(self._search_action)
         self._view_menu = menu_bar.addMenu("")
         self._view_menu.addAction(self._refresh_action)
+        self._view_menu.addAction(self._rematch_action)
         self._view_menu.addSeparator()
         self._help_menu = menu_bar.addMenu("")
         self._help_menu.addAction(self._about_action)
@@ -249,6 +252,10 @@ class MainWindow(QMainWindow):
                 self.tr("Find companies, units, teams, needs, contacts"),
             ),
             self._refresh_action: (self.tr("&Refresh"), self.tr("Read the data again")),
+            self._rematch_action: (
+                self.tr("Recompute all &suggestions"),
+                self.tr("Re-read every need and team and rank them again (after a large import)"),
+            ),
             self._settings_action: (
                 self.tr("Se&ttings…"),
                 self.tr("Database, language, your name and structure"),
@@ -404,6 +411,10 @@ class MainWindow(QMainWindow):
         self._show_workspace()
         self._rebuild_search_index()
         self.data_changed.emit()
+
+    def recompute_suggestions(self) -> BackgroundTask:
+        """Rank every need and team again, with progress and Cancel (Ctrl+Shift+R)."""
+        return start_rematch(self, self._context, self.refresh)
 
     def _on_import_triggered(self) -> None:
         start_import(self, self._context, self._on_welcome_data_loaded_or_refresh)

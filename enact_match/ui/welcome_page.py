@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,15 +25,12 @@ from enact_match.services.demo import load_demo
 from enact_match.services.importing import ImportFileError, ImportRejectedError, import_file
 from enact_match.ui import prompts, text
 from enact_match.ui.context import AppContext
+from enact_match.ui.long_operations import OperationCancelledError, cancellable, progress_dialog, progress_to
 from enact_match.ui.workers import BackgroundTask, ProgressCallback, run_write_in_background
 
 translate = QCoreApplication.translate
 
 IMPORT_KINDS = ("needs", "companies", "units", "teams", "contacts")
-
-
-class OperationCancelledError(Exception):
-    """The user cancelled a long operation; its transaction was rolled back."""
 
 
 def choose_import_file(parent: QWidget | None) -> Path | None:
@@ -68,45 +64,13 @@ def import_problem_text(error: BaseException) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
-def _cancellable(progress: ProgressCallback, cancelled: Callable[[], bool]) -> ProgressCallback:
-    """A progress callback that raises OperationCancelledError once the user cancelled.
-
-    The services call it inside their transaction, so raising there rolls everything back.
-    """
-
-    def checked(done: int, total: int) -> None:
-        if cancelled():
-            raise OperationCancelledError
-        progress(done, total)
-
-    return checked
-
-
-def _progress_to(dialog: QProgressDialog) -> ProgressCallback:
-    def show(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-
-    return show
-
-
-def _progress_dialog(parent: QWidget | None, label: str, cancellable: bool) -> QProgressDialog:
-    dialog = QProgressDialog(label, translate("WelcomePage", "Cancel") if cancellable else "", 0, 0, parent)
-    dialog.setWindowTitle(translate("WelcomePage", "ENACT Match"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    if not cancellable:
-        dialog.setCancelButton(None)
-    return dialog
-
-
 def start_demo_load(parent: QWidget, context: AppContext, on_loaded: Callable[[], None]) -> BackgroundTask:
     """Load the demo data in the background with progress and Cancel; `on_loaded` runs on success."""
-    dialog = _progress_dialog(parent, translate("WelcomePage", "Loading the demo data…"), cancellable=True)
+    dialog = progress_dialog(parent, translate("WelcomePage", "Loading the demo data…"), cancellable=True)
     db = context.db
 
     def work(progress: ProgressCallback, cancelled: Callable[[], bool]) -> Any:
-        return load_demo(db, progress=_cancellable(progress, cancelled))
+        return load_demo(db, progress=cancellable(progress, cancelled))
 
     def on_done(_report: Any) -> None:
         dialog.close()
@@ -119,7 +83,7 @@ def start_demo_load(parent: QWidget, context: AppContext, on_loaded: Callable[[]
                 parent, translate("WelcomePage", "Cannot load the demo data"), str(error).splitlines()[0]
             )
 
-    task = run_write_in_background(work, on_done, on_error, _progress_to(dialog), with_progress=True)
+    task = run_write_in_background(work, on_done, on_error, progress_to(dialog), with_progress=True)
     dialog.canceled.connect(task.cancel)
     return task
 
@@ -139,13 +103,13 @@ def start_import(
     path = choose_import_file(parent)
     if path is None:
         return None
-    dialog = _progress_dialog(
+    dialog = progress_dialog(
         parent, translate("WelcomePage", "Importing %1…").replace("%1", path.name), cancellable=True
     )
     db = context.db
 
     def work(progress: ProgressCallback, cancelled: Callable[[], bool]) -> Any:
-        return import_file(db, kind, path, progress=_cancellable(progress, cancelled))
+        return import_file(db, kind, path, progress=cancellable(progress, cancelled))
 
     def on_done(report: Any) -> None:
         dialog.close()
@@ -169,7 +133,7 @@ def start_import(
         else:
             prompts.show_error(parent, translate("WelcomePage", "Import refused"), import_problem_text(error))
 
-    task = run_write_in_background(work, on_done, on_error, _progress_to(dialog), with_progress=True)
+    task = run_write_in_background(work, on_done, on_error, progress_to(dialog), with_progress=True)
     dialog.canceled.connect(task.cancel)
     return task
 

@@ -1,20 +1,21 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../enact_match/ui/about_dialog.py" line="73" />
+        <location filename="../../enact_match/ui/about_dialog.py" line="73"/>
         <source>About ENACT Match</source>
         <translation>À propos d’ENACT Match</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/about_dialog.py" line="74" />
+        <location filename="../../enact_match/ui/about_dialog.py" line="74"/>
         <source>ENACT Match %1</source>
         <translation>ENACT Match %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/about_dialog.py" line="77" />
-        <source>Connects companies' R&amp;D needs with the research teams of the Grand Est region.
+        <location filename="../../enact_match/ui/about_dialog.py" line="77"/>
+        <source>Connects companies&apos; R&amp;D needs with the research teams of the Grand Est region.
 Licence: MIT.
 Data: %1</source>
         <translation>Met en relation les besoins de R&amp;D des entreprises avec les équipes de recherche du Grand Est.
@@ -22,7 +23,7 @@ Licence : MIT.
 Données : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/about_dialog.py" line="81" />
+        <location filename="../../enact_match/ui/about_dialog.py" line="81"/>
         <source>Components and their licences:</source>
         <translation>Composants et leurs licences :</translation>
     </message>
@@ -30,12 +31,12 @@ Données : %1</translation>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../enact_match/ui/app.py" line="48" />
+        <location filename="../../enact_match/ui/app.py" line="48"/>
         <source>Cannot open the database</source>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/app.py" line="49" />
+        <location filename="../../enact_match/ui/app.py" line="49"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 n’a pas pu être ouverte : %2</translation>
     </message>
@@ -43,64 +44,64 @@ Données : %1</translation>
 <context>
     <name>ExplanationView</name>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="119" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="119"/>
         <source>Select a suggestion to see why it matches.</source>
         <translation>Sélectionnez une suggestion pour voir pourquoi elle correspond.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="131" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="131"/>
         <source>Why they match</source>
         <translation>Pourquoi ils correspondent</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="133" />
-        <location filename="../../enact_match/ui/explanation_view.py" line="200" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="133"/>
+        <location filename="../../enact_match/ui/explanation_view.py" line="200"/>
         <source>score %1/100</source>
         <translation>score %1/100</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="141" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="141"/>
         <source>The need</source>
         <translation>Le besoin</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="147" />
-        <location filename="../../enact_match/ui/explanation_view.py" line="190" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="147"/>
+        <location filename="../../enact_match/ui/explanation_view.py" line="190"/>
         <source>Keywords:</source>
         <translation>Mots-clés :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="156" />
-        <source>Need's axes: %1 · Team's axes: %2</source>
+        <location filename="../../enact_match/ui/explanation_view.py" line="156"/>
+        <source>Need&apos;s axes: %1 · Team&apos;s axes: %2</source>
         <translation>Axes du besoin : %1 · Axes de l’équipe : %2</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="158" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="158"/>
         <source>(some axes suggested from the text)</source>
         <translation>(certains axes déduits du texte)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="164" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="164"/>
         <source>cross-axis match</source>
         <translation>correspondance inter-axes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="169" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="169"/>
         <source>No shared term.</source>
         <translation>Aucun terme commun.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="181" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="181"/>
         <source>Shared terms (share of the score)</source>
         <translation>Termes communs (part du score)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="185" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="185"/>
         <source>The team: %1</source>
         <translation>L’équipe : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/explanation_view.py" line="195" />
+        <location filename="../../enact_match/ui/explanation_view.py" line="195"/>
         <source>Publications behind the match</source>
         <translation>Publications à l’appui</translation>
     </message>
@@ -108,22 +109,22 @@ Données : %1</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../enact_match/ui/pipeline_models.py" line="203" />
+        <location filename="../../enact_match/ui/pipeline_models.py" line="203"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_models.py" line="203" />
+        <location filename="../../enact_match/ui/pipeline_models.py" line="203"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_models.py" line="210" />
+        <location filename="../../enact_match/ui/pipeline_models.py" line="210"/>
         <source>Created as %1</source>
         <translation>Créée à l’étape %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_models.py" line="213" />
+        <location filename="../../enact_match/ui/pipeline_models.py" line="213"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
@@ -131,92 +132,92 @@ Données : %1</translation>
 <context>
     <name>IntroduceDialog</name>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="134" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="134"/>
         <source>Introduce the company and the team</source>
         <translation>Présenter l’entreprise et l’équipe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="135" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="135"/>
         <source>Template:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="135" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="135"/>
         <source>To:</source>
         <translation>À :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="135" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="135"/>
         <source>Subject:</source>
         <translation>Objet :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="139" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="139"/>
         <source>&amp;Copy text</source>
         <translation>&amp;Copier le texte</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="140" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="140"/>
         <source>Copy the subject and the text, to paste them in any mail tool</source>
         <translation>Copier l’objet et le texte pour les coller dans n’importe quelle messagerie</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="141" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="141"/>
         <source>&amp;Open in mail client</source>
         <translation>&amp;Ouvrir dans la messagerie</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="143" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="143"/>
         <source>Open a new e-mail in your mail client and mark the match as introduced</source>
         <translation>Ouvrir un nouveau courriel dans votre messagerie et marquer la mise en relation comme présentée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="145" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="145"/>
         <source>&amp;Mark as introduced</source>
         <translation>&amp;Marquer comme présentée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="147" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="147"/>
         <source>Record the introduction without an e-mail (done by phone or another way)</source>
         <translation>Enregistrer la présentation sans courriel (faite par téléphone ou autrement)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="149" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="149"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="170" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="170"/>
         <source>Preparing the e-mail…</source>
         <translation>Préparation du courriel…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="210" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="210"/>
         <source>No contact with an e-mail address for this team or company: add the addresses in your mail client.</source>
         <translation>Aucun contact avec une adresse électronique pour cette équipe ou cette entreprise : ajoutez les adresses dans votre messagerie.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="231" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="231"/>
         <source>Copied. Click “Mark as introduced” once the e-mail is sent.</source>
         <translation>Copié. Cliquez sur « Marquer comme présentée » une fois le courriel envoyé.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="237" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="237"/>
         <source>No mail client</source>
         <translation>Pas de messagerie</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="238" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="238"/>
         <source>No mail client could be opened. Use “Copy text” and paste it in your e-mail.</source>
         <translation>Aucune messagerie n’a pu être ouverte. Utilisez « Copier le texte » et collez-le dans votre courriel.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="252" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="252"/>
         <source>Recording…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="268" />
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="268"/>
         <source>Introduction</source>
         <translation>Présentation</translation>
     </message>
@@ -224,155 +225,183 @@ Données : %1</translation>
 <context>
     <name>LazyPage</name>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="66" />
+        <location filename="../../enact_match/ui/main_window.py" line="67"/>
         <source>This page is not available: %1</source>
         <translation>Cette page n’est pas disponible : %1</translation>
     </message>
 </context>
 <context>
+    <name>LongOperations</name>
+    <message>
+        <location filename="../../enact_match/ui/long_operations.py" line="49"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/long_operations.py" line="64"/>
+        <source>Recomputing all suggestions…</source>
+        <translation>Recalcul de toutes les suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/long_operations.py" line="79"/>
+        <source>Cannot recompute the suggestions</source>
+        <translation>Impossible de recalculer les suggestions</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="189" />
+        <location filename="../../enact_match/ui/main_window.py" line="192"/>
         <source>Research units &amp; teams</source>
         <translation>Unités et équipes de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="190" />
+        <location filename="../../enact_match/ui/main_window.py" line="193"/>
         <source>Matches</source>
         <translation>Mises en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="238" />
+        <location filename="../../enact_match/ui/main_window.py" line="241"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="239" />
+        <location filename="../../enact_match/ui/main_window.py" line="242"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="240" />
+        <location filename="../../enact_match/ui/main_window.py" line="243"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="241" />
+        <location filename="../../enact_match/ui/main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="243" />
+        <location filename="../../enact_match/ui/main_window.py" line="246"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="243" />
+        <location filename="../../enact_match/ui/main_window.py" line="246"/>
         <source>Create a record on the current page</source>
         <translation>Créer une fiche dans la page actuelle</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="244" />
+        <location filename="../../enact_match/ui/main_window.py" line="247"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="244" />
+        <location filename="../../enact_match/ui/main_window.py" line="247"/>
         <source>Save the record being edited</source>
         <translation>Enregistrer la fiche en cours de modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="245" />
+        <location filename="../../enact_match/ui/main_window.py" line="248"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="245" />
+        <location filename="../../enact_match/ui/main_window.py" line="248"/>
         <source>Delete the selected record</source>
         <translation>Supprimer la fiche sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="246" />
+        <location filename="../../enact_match/ui/main_window.py" line="249"/>
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="246" />
+        <location filename="../../enact_match/ui/main_window.py" line="249"/>
         <source>Undo the last save or deletion</source>
         <translation>Annuler le dernier enregistrement ou la dernière suppression</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="248" />
+        <location filename="../../enact_match/ui/main_window.py" line="251"/>
         <source>&amp;Search…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="249" />
+        <location filename="../../enact_match/ui/main_window.py" line="252"/>
         <source>Find companies, units, teams, needs, contacts</source>
         <translation>Trouver entreprises, unités, équipes, besoins, contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="251" />
+        <location filename="../../enact_match/ui/main_window.py" line="254"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="251" />
+        <location filename="../../enact_match/ui/main_window.py" line="254"/>
         <source>Read the data again</source>
         <translation>Relire les données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="253" />
+        <location filename="../../enact_match/ui/main_window.py" line="256"/>
+        <source>Recompute all &amp;suggestions</source>
+        <translation>Recalculer toutes les &amp;suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="257"/>
+        <source>Re-read every need and team and rank them again (after a large import)</source>
+        <translation>Relire tous les besoins et toutes les équipes et les classer à nouveau (après un import important)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="260"/>
         <source>Se&amp;ttings…</source>
         <translation>Parama&amp;ètres…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="254" />
+        <location filename="../../enact_match/ui/main_window.py" line="261"/>
         <source>Database, language, your name and structure</source>
         <translation>Base de données, langue, votre nom et votre structure</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="256" />
+        <location filename="../../enact_match/ui/main_window.py" line="263"/>
         <source>&amp;Import a file…</source>
         <translation>&amp;Importer un fichier…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="256" />
+        <location filename="../../enact_match/ui/main_window.py" line="263"/>
         <source>Import records from CSV or XLSX</source>
         <translation>Importer des fiches depuis un fichier CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="257" />
+        <location filename="../../enact_match/ui/main_window.py" line="264"/>
         <source>Load the &amp;demo data</source>
         <translation>Charger les données de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="257" />
+        <location filename="../../enact_match/ui/main_window.py" line="264"/>
         <source>Add the demo data set</source>
         <translation>Ajouter le jeu de données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="258" />
+        <location filename="../../enact_match/ui/main_window.py" line="265"/>
         <source>&amp;About ENACT Match</source>
         <translation>&amp;À propos d’ENACT Match</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="259" />
+        <location filename="../../enact_match/ui/main_window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="275" />
+        <location filename="../../enact_match/ui/main_window.py" line="282"/>
         <source>Data: %1</source>
         <translation>Données : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="459" />
+        <location filename="../../enact_match/ui/main_window.py" line="470"/>
         <source>Cannot open the database</source>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="460" />
+        <location filename="../../enact_match/ui/main_window.py" line="471"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 n’a pas pu être ouverte : %2</translation>
     </message>
@@ -380,7 +409,7 @@ Données : %1</translation>
 <context>
     <name>MatchesModel</name>
     <message>
-        <location filename="../../enact_match/ui/pipeline_models.py" line="75" />
+        <location filename="../../enact_match/ui/pipeline_models.py" line="75"/>
         <source>Followed by %1</source>
         <translation>Suivie par %1</translation>
     </message>
@@ -388,134 +417,134 @@ Données : %1</translation>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="207" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="207"/>
         <source>&amp;Structure:</source>
         <translation>&amp;Structure :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="208" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="208"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Responsable :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="209" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="209"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="210" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="210"/>
         <source>&amp;Move to</source>
         <translation>&amp;Passer à</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="211" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="211"/>
         <source>Move the match to another stage</source>
         <translation>Faire passer la mise en relation à une autre étape</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="212" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="212"/>
         <source>New note:</source>
         <translation>Nouvelle note :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="213" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="213"/>
         <source>Call with the company, next step…</source>
         <translation>Appel avec l’entreprise, prochaine étape…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="214" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="214"/>
         <source>&amp;Add note</source>
         <translation>&amp;Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="215" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="215"/>
         <source>Add a dated note to the history (Ctrl+Enter)</source>
         <translation>Ajouter une note datée à l’historique (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="216" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="216"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="218" />
-        <location filename="../../enact_match/ui/pipeline_page.py" line="263" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="218"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="263"/>
         <source>All structures</source>
         <translation>Toutes les structures</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="219" />
-        <location filename="../../enact_match/ui/pipeline_page.py" line="264" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="219"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="264"/>
         <source>All owners</source>
         <translation>Tous les responsables</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="305" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="305"/>
         <source>%1 match</source>
         <translation>%1 mise en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="305" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="305"/>
         <source>%1 matches</source>
         <translation>%1 mises en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="347" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="347"/>
         <source>Select a match to see its notes and history.</source>
         <translation>Sélectionnez une mise en relation pour voir ses notes et son historique.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="353" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="353"/>
         <source>Team: %1</source>
         <translation>Équipe : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="356" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="356"/>
         <source>Company: %1</source>
         <translation>Entreprise : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="357" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="357"/>
         <source>Stage: %1</source>
         <translation>Étape : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="361" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="361"/>
         <source>Collaboration: %1</source>
         <translation>Collaboration : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="366" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="366"/>
         <source>Reason: %1</source>
         <translation>Motif : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="368" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="368"/>
         <source>Followed by %1</source>
         <translation>Suivie par %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="438" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="438"/>
         <source>Collaboration started</source>
         <translation>Collaboration engagée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="438" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="438"/>
         <source>Kind of collaboration:</source>
         <translation>Type de collaboration :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="444" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="444"/>
         <source>Decline the match</source>
         <translation>Décliner la mise en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="444" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="444"/>
         <source>Why is it declined?</source>
         <translation>Pourquoi est-elle déclinée ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="479" />
+        <location filename="../../enact_match/ui/pipeline_page.py" line="479"/>
         <source>Pipeline</source>
         <translation>Suivi</translation>
     </message>
@@ -523,17 +552,17 @@ Données : %1</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../enact_match/ui/forms.py" line="351" />
+        <location filename="../../enact_match/ui/forms.py" line="351"/>
         <source>Separate keywords with ;</source>
         <translation>Séparez les mots-clés par ;</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/forms.py" line="352" />
+        <location filename="../../enact_match/ui/forms.py" line="352"/>
         <source>Keywords separated by semicolons, in French or English</source>
         <translation>Mots-clés séparés par des points-virgules, en français ou en anglais</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/forms.py" line="355" />
+        <location filename="../../enact_match/ui/forms.py" line="355"/>
         <source>9-digit SIREN or 14-digit SIRET; the checksum is verified</source>
         <translation>SIREN à 9 chiffres ou SIRET à 14 chiffres ; la clé de contrôle est vérifiée</translation>
     </message>
@@ -541,157 +570,157 @@ Données : %1</translation>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="102" />
+        <location filename="../../enact_match/ui/record_pages.py" line="102"/>
         <source>All axes</source>
         <translation>Tous les axes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="110" />
+        <location filename="../../enact_match/ui/record_pages.py" line="110"/>
         <source>All institutions</source>
         <translation>Toutes les tutelles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="153" />
+        <location filename="../../enact_match/ui/record_pages.py" line="153"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="158" />
+        <location filename="../../enact_match/ui/record_pages.py" line="158"/>
         <source>All structures</source>
         <translation>Toutes les structures</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="162" />
+        <location filename="../../enact_match/ui/record_pages.py" line="162"/>
         <source>All owners</source>
         <translation>Tous les responsables</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="185" />
+        <location filename="../../enact_match/ui/record_pages.py" line="185"/>
         <source>All sizes</source>
         <translation>Toutes les tailles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="480" />
+        <location filename="../../enact_match/ui/record_pages.py" line="480"/>
         <source>Filter the list…</source>
         <translation>Filtrer la liste…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="481" />
+        <location filename="../../enact_match/ui/record_pages.py" line="481"/>
         <source>Show only the rows containing these words</source>
         <translation>N’afficher que les lignes contenant ces mots</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="484" />
+        <location filename="../../enact_match/ui/record_pages.py" line="484"/>
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="485" />
+        <location filename="../../enact_match/ui/record_pages.py" line="485"/>
         <source>Create a record (Ctrl+N)</source>
         <translation>Créer une fiche (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="486" />
+        <location filename="../../enact_match/ui/record_pages.py" line="486"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="487" />
+        <location filename="../../enact_match/ui/record_pages.py" line="487"/>
         <source>Save the changes (Ctrl+S)</source>
         <translation>Enregistrer les modifications (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="488" />
+        <location filename="../../enact_match/ui/record_pages.py" line="488"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="489" />
+        <location filename="../../enact_match/ui/record_pages.py" line="489"/>
         <source>Delete this record (Del); Ctrl+Z undoes it</source>
         <translation>Supprimer cette fiche (Suppr) ; Ctrl+Z l’annule</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="492" />
+        <location filename="../../enact_match/ui/record_pages.py" line="492"/>
         <source>Add a publication</source>
         <translation>Ajouter une publication</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="493" />
+        <location filename="../../enact_match/ui/record_pages.py" line="493"/>
         <source>Remove the selected publication</source>
         <translation>Retirer la publication sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="500" />
+        <location filename="../../enact_match/ui/record_pages.py" line="500"/>
         <source>Suggested teams</source>
         <translation>Équipes suggérées</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="502" />
+        <location filename="../../enact_match/ui/record_pages.py" line="502"/>
         <source>Needs it could answer</source>
         <translation>Besoins auxquels elle pourrait répondre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="505" />
+        <location filename="../../enact_match/ui/record_pages.py" line="505"/>
         <source>Record</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="578" />
+        <location filename="../../enact_match/ui/record_pages.py" line="578"/>
         <source>Cannot read the list</source>
         <translation>Impossible de lire la liste</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="595" />
+        <location filename="../../enact_match/ui/record_pages.py" line="595"/>
         <source>%1 (of %2)</source>
         <translation>%1 (sur %2)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="601" />
+        <location filename="../../enact_match/ui/record_pages.py" line="601"/>
         <source>New record</source>
         <translation>Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="666" />
+        <location filename="../../enact_match/ui/record_pages.py" line="666"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="666" />
+        <location filename="../../enact_match/ui/record_pages.py" line="666"/>
         <source>Discard the changes you made to this record?</source>
         <translation>Abandonner les modifications apportées à cette fiche ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="814" />
+        <location filename="../../enact_match/ui/record_pages.py" line="814"/>
         <source>Saved by someone else</source>
         <translation>Enregistrée par quelqu’un d’autre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="816" />
+        <location filename="../../enact_match/ui/record_pages.py" line="816"/>
         <source>Someone else saved this record after you opened it, so your changes were not saved. The record has been reloaded: make your changes again.</source>
         <translation>Quelqu’un d’autre a enregistré cette fiche après que vous l’avez ouverte : vos modifications n’ont pas été enregistrées. La fiche a été rechargée : refaites vos modifications.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="822" />
+        <location filename="../../enact_match/ui/record_pages.py" line="822"/>
         <source>Cannot save</source>
         <translation>Enregistrement impossible</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="843" />
+        <location filename="../../enact_match/ui/record_pages.py" line="843"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="843" />
+        <location filename="../../enact_match/ui/record_pages.py" line="843"/>
         <source>Delete “%1”? You can undo it with Ctrl+Z.</source>
         <translation>Supprimer « %1 » ? Vous pourrez l’annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="850" />
+        <location filename="../../enact_match/ui/record_pages.py" line="850"/>
         <source>Cannot delete</source>
         <translation>Suppression impossible</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="880" />
+        <location filename="../../enact_match/ui/record_pages.py" line="880"/>
         <source>Cannot undo</source>
         <translation>Annulation impossible</translation>
     </message>
@@ -699,7 +728,7 @@ Données : %1</translation>
 <context>
     <name>ScoreDelegate</name>
     <message>
-        <location filename="../../enact_match/ui/score_delegate.py" line="88" />
+        <location filename="../../enact_match/ui/score_delegate.py" line="88"/>
         <source>cross-axis</source>
         <translation>inter-axes</translation>
     </message>
@@ -707,27 +736,27 @@ Données : %1</translation>
 <context>
     <name>SearchPopup</name>
     <message>
-        <location filename="../../enact_match/ui/search.py" line="23" />
+        <location filename="../../enact_match/ui/search.py" line="23"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/search.py" line="24" />
+        <location filename="../../enact_match/ui/search.py" line="24"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/search.py" line="63" />
+        <location filename="../../enact_match/ui/search.py" line="63"/>
         <source>Search companies, units, teams, needs, contacts…</source>
         <translation>Rechercher entreprises, unités, équipes, besoins, contacts…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/search.py" line="106" />
+        <location filename="../../enact_match/ui/search.py" line="106"/>
         <source>Preparing the search…</source>
         <translation>Préparation de la recherche…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/search.py" line="110" />
+        <location filename="../../enact_match/ui/search.py" line="110"/>
         <source>No match</source>
         <translation>Aucun résultat</translation>
     </message>
@@ -735,67 +764,67 @@ Données : %1</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="91" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="91"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="92" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="92"/>
         <source>&amp;Database:</source>
         <translation>&amp;Base de données :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="93" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="93"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="94" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="94"/>
         <source>Your &amp;name:</source>
         <translation>Votre &amp;nom :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="95" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="95"/>
         <source>Your &amp;structure:</source>
         <translation>Votre &amp;structure :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="96" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="96"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="98" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="98"/>
         <source>A database file, or a URL such as postgresql://user@host/enact</source>
         <translation>Un fichier de base de données, ou une URL comme postgresql://utilisateur@serveur/enact</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="101" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="101"/>
         <source>Leave empty for the default file. A PostgreSQL URL lets several officers share the data.</source>
         <translation>Laissez vide pour le fichier par défaut. Une URL PostgreSQL permet à plusieurs chargés d’affaires de partager les données.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="104" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="104"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="107" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="107"/>
         <source>Recorded as the author of your decisions and as need owner</source>
         <translation>Enregistré comme auteur de vos décisions et responsable des besoins</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="109" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="109"/>
         <source>Needs confidential to your structure are shown only to its members</source>
         <translation>Les besoins réservés à votre structure ne sont montrés qu’à ses membres</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="140" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="140"/>
         <source>Database file</source>
         <translation>Fichier de base de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/settings_dialog.py" line="142" />
+        <location filename="../../enact_match/ui/settings_dialog.py" line="142"/>
         <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
@@ -803,130 +832,130 @@ Données : %1</translation>
 <context>
     <name>SuggestionsModel</name>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="112" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="112"/>
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="113" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="113"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="113" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="113"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="114" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="114"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="114" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="114"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="115" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="115"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="116" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="116"/>
         <source>Axes</source>
         <translation>Axes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="147" />
-        <source>Cross-axis: the need's and the team's axes do not meet.</source>
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="147"/>
+        <source>Cross-axis: the need&apos;s and the team&apos;s axes do not meet.</source>
         <translation>Inter-axes : les axes du besoin et ceux de l’équipe ne se recoupent pas.</translation>
     </message>
 </context>
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="273" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="273"/>
         <source>Calculating…</source>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="274" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="274"/>
         <source>&amp;Shortlist</source>
         <translation>&amp;Retenir</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="275" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="275"/>
         <source>Keep this suggestion in the pipeline (Ctrl+L)</source>
         <translation>Garder cette suggestion dans le suivi (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="276" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="276"/>
         <source>&amp;Decline…</source>
         <translation>&amp;Décliner…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="277" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="277"/>
         <source>Decline this suggestion, with a reason (Ctrl+D)</source>
         <translation>Décliner cette suggestion, avec un motif (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="278" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="278"/>
         <source>Already &amp;partners</source>
         <translation>Déjà &amp;partenaires</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="280" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="280"/>
         <source>The company and the team already work together: never suggest them again</source>
         <translation>L’entreprise et l’équipe travaillent déjà ensemble : ne plus jamais les suggérer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="282" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="282"/>
         <source>&amp;Introduce…</source>
         <translation>&amp;Présenter…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="283" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="283"/>
         <source>Write the introduction e-mail (Ctrl+I)</source>
         <translation>Rédiger le courriel de présentation (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="367" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="367"/>
         <source>The suggestions could not be calculated: %1</source>
         <translation>Les suggestions n’ont pas pu être calculées : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="383" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="383"/>
         <source>Select a need or a team to see suggestions.</source>
         <translation>Sélectionnez un besoin ou une équipe pour voir les suggestions.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="385" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="385"/>
         <source>Teams for the need: %1</source>
         <translation>Équipes pour le besoin : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="387" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="387"/>
         <source>Needs the team %1 could answer</source>
         <translation>Besoins auxquels l’équipe %1 pourrait répondre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="394" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="394"/>
         <source>No suggestion left: every close match is already in the pipeline or excluded.</source>
         <translation>Plus de suggestion : toutes les correspondances proches sont déjà suivies ou exclues.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="464" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="464"/>
         <source>Decline the suggestion</source>
         <translation>Décliner la suggestion</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="464" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="464"/>
         <source>Why is it declined?</source>
         <translation>Pourquoi est-elle déclinée ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/suggestions_panel.py" line="508" />
+        <location filename="../../enact_match/ui/suggestions_panel.py" line="508"/>
         <source>Decision not recorded</source>
         <translation>Décision non enregistrée</translation>
     </message>
@@ -934,676 +963,676 @@ Données : %1</translation>
 <context>
     <name>Text</name>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="20" />
+        <location filename="../../enact_match/ui/text.py" line="20"/>
         <source>Axis 1 · Language &amp; multimodal</source>
         <translation>Axe 1 · Langage &amp; multimodal</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="21" />
+        <location filename="../../enact_match/ui/text.py" line="21"/>
         <source>Axis 2 · AI for engineering &amp; science</source>
         <translation>Axe 2 · IA pour l’ingénierie &amp; les sciences</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="22" />
+        <location filename="../../enact_match/ui/text.py" line="22"/>
         <source>Axis 3 · Digital health</source>
         <translation>Axe 3 · Santé numérique</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="29" />
+        <location filename="../../enact_match/ui/text.py" line="29"/>
         <source>A%1</source>
         <translation>A%1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="39" />
+        <location filename="../../enact_match/ui/text.py" line="39"/>
         <source>Open</source>
         <translation>Ouvert</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="40" />
+        <location filename="../../enact_match/ui/text.py" line="40"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="41" />
+        <location filename="../../enact_match/ui/text.py" line="41"/>
         <source>Closed</source>
         <translation>Fermé</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="50" />
+        <location filename="../../enact_match/ui/text.py" line="50"/>
         <source>Suggested</source>
         <translation>Suggérée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="51" />
+        <location filename="../../enact_match/ui/text.py" line="51"/>
         <source>Shortlisted</source>
         <translation>Retenue</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="52" />
+        <location filename="../../enact_match/ui/text.py" line="52"/>
         <source>Introduced</source>
         <translation>Présentée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="53" />
+        <location filename="../../enact_match/ui/text.py" line="53"/>
         <source>Meeting held</source>
         <translation>Rencontre faite</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="54" />
+        <location filename="../../enact_match/ui/text.py" line="54"/>
         <source>Collaboration started</source>
         <translation>Collaboration engagée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="55" />
+        <location filename="../../enact_match/ui/text.py" line="55"/>
         <source>Declined</source>
         <translation>Déclinée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="64" />
+        <location filename="../../enact_match/ui/text.py" line="64"/>
         <source>Too early</source>
         <translation>Trop tôt</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="65" />
+        <location filename="../../enact_match/ui/text.py" line="65"/>
         <source>Benefit unclear</source>
         <translation>Intérêt peu clair</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="66" />
+        <location filename="../../enact_match/ui/text.py" line="66"/>
         <source>No capacity</source>
         <translation>Pas de disponibilité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="67" />
-        <location filename="../../enact_match/ui/text.py" line="283" />
+        <location filename="../../enact_match/ui/text.py" line="67"/>
+        <location filename="../../enact_match/ui/text.py" line="283"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="68" />
+        <location filename="../../enact_match/ui/text.py" line="68"/>
         <source>Already partners</source>
         <translation>Déjà partenaires</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="69" />
+        <location filename="../../enact_match/ui/text.py" line="69"/>
         <source>Competitor</source>
         <translation>Concurrent</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="70" />
+        <location filename="../../enact_match/ui/text.py" line="70"/>
         <source>Conflict of interest</source>
         <translation>Conflit d’intérêts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="71" />
-        <location filename="../../enact_match/ui/text.py" line="87" />
-        <location filename="../../enact_match/ui/text.py" line="138" />
-        <location filename="../../enact_match/ui/text.py" line="150" />
+        <location filename="../../enact_match/ui/text.py" line="71"/>
+        <location filename="../../enact_match/ui/text.py" line="87"/>
+        <location filename="../../enact_match/ui/text.py" line="138"/>
+        <location filename="../../enact_match/ui/text.py" line="150"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="80" />
+        <location filename="../../enact_match/ui/text.py" line="80"/>
         <source>CIFRE thesis</source>
         <translation>Thèse CIFRE</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="81" />
+        <location filename="../../enact_match/ui/text.py" line="81"/>
         <source>Research contract</source>
         <translation>Contrat de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="82" />
+        <location filename="../../enact_match/ui/text.py" line="82"/>
         <source>Service contract</source>
         <translation>Prestation de service</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="83" />
+        <location filename="../../enact_match/ui/text.py" line="83"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="84" />
+        <location filename="../../enact_match/ui/text.py" line="84"/>
         <source>Joint laboratory</source>
         <translation>Laboratoire commun</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="85" />
+        <location filename="../../enact_match/ui/text.py" line="85"/>
         <source>ENACT chair</source>
         <translation>Chaire ENACT</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="86" />
+        <location filename="../../enact_match/ui/text.py" line="86"/>
         <source>Maturation</source>
         <translation>Maturation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="96" />
+        <location filename="../../enact_match/ui/text.py" line="96"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="97" />
+        <location filename="../../enact_match/ui/text.py" line="97"/>
         <source>ENACT network</source>
         <translation>Réseau ENACT</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="98" />
+        <location filename="../../enact_match/ui/text.py" line="98"/>
         <source>My structure only</source>
         <translation>Ma structure seulement</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="107" />
+        <location filename="../../enact_match/ui/text.py" line="107"/>
         <source>No data</source>
         <translation>Pas de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="108" />
+        <location filename="../../enact_match/ui/text.py" line="108"/>
         <source>Industrial data</source>
         <translation>Données industrielles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="109" />
+        <location filename="../../enact_match/ui/text.py" line="109"/>
         <source>Medical data</source>
         <translation>Données médicales</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="110" />
+        <location filename="../../enact_match/ui/text.py" line="110"/>
         <source>Other data</source>
         <translation>Autres données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="119" />
+        <location filename="../../enact_match/ui/text.py" line="119"/>
         <source>Micro-enterprise (TPE)</source>
         <translation>Très petite entreprise (TPE)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="120" />
+        <location filename="../../enact_match/ui/text.py" line="120"/>
         <source>SME (PME)</source>
         <translation>Petite ou moyenne entreprise (PME)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="121" />
+        <location filename="../../enact_match/ui/text.py" line="121"/>
         <source>Mid-cap (ETI)</source>
         <translation>Entreprise de taille intermédiaire (ETI)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="122" />
+        <location filename="../../enact_match/ui/text.py" line="122"/>
         <source>Large company (GE)</source>
         <translation>Grande entreprise (GE)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="131" />
+        <location filename="../../enact_match/ui/text.py" line="131"/>
         <source>Université de Lorraine</source>
         <translation>Université de Lorraine</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="132" />
+        <location filename="../../enact_match/ui/text.py" line="132"/>
         <source>Université de Strasbourg</source>
         <translation>Université de Strasbourg</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="136" />
+        <location filename="../../enact_match/ui/text.py" line="136"/>
         <source>CHRU Nancy</source>
         <translation>CHRU de Nancy</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="137" />
+        <location filename="../../enact_match/ui/text.py" line="137"/>
         <source>Strasbourg University Hospitals</source>
         <translation>Hôpitaux universitaires de Strasbourg</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="147" />
+        <location filename="../../enact_match/ui/text.py" line="147"/>
         <source>Legitimate interest</source>
         <translation>Intérêt légitime</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="148" />
+        <location filename="../../enact_match/ui/text.py" line="148"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="149" />
+        <location filename="../../enact_match/ui/text.py" line="149"/>
         <source>Contract</source>
         <translation>Contrat</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="174" />
+        <location filename="../../enact_match/ui/text.py" line="174"/>
         <source>A value is required.</source>
         <translation>Une valeur est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="175" />
+        <location filename="../../enact_match/ui/text.py" line="175"/>
         <source>The file has no column for this field.</source>
         <translation>Le fichier n’a pas de colonne pour ce champ.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="176" />
+        <location filename="../../enact_match/ui/text.py" line="176"/>
         <source>This reference appears twice in the file.</source>
         <translation>Cette référence apparaît deux fois dans le fichier.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="177" />
+        <location filename="../../enact_match/ui/text.py" line="177"/>
         <source>No such record in the database.</source>
         <translation>Aucune fiche correspondante dans la base.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="178" />
+        <location filename="../../enact_match/ui/text.py" line="178"/>
         <source>The text is too long.</source>
         <translation>Le texte est trop long.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="179" />
+        <location filename="../../enact_match/ui/text.py" line="179"/>
         <source>A SIREN has 9 digits (a SIRET 14).</source>
         <translation>Un SIREN a 9 chiffres (un SIRET 14).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="180" />
+        <location filename="../../enact_match/ui/text.py" line="180"/>
         <source>The SIREN checksum is wrong (a mistyped digit?).</source>
         <translation>La clé de contrôle du SIREN est fausse (un chiffre mal saisi ?).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="183" />
+        <location filename="../../enact_match/ui/text.py" line="183"/>
         <source>The SIRET checksum is wrong (a mistyped digit?).</source>
         <translation>La clé de contrôle du SIRET est fausse (un chiffre mal saisi ?).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="186" />
+        <location filename="../../enact_match/ui/text.py" line="186"/>
         <source>Not a valid e-mail address.</source>
         <translation>Adresse électronique non valide.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="187" />
+        <location filename="../../enact_match/ui/text.py" line="187"/>
         <source>A NAF/APE code looks like 6201Z.</source>
         <translation>Un code NAF/APE s’écrit comme 6201Z.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="188" />
+        <location filename="../../enact_match/ui/text.py" line="188"/>
         <source>Axes are 1, 2 or 3.</source>
         <translation>Les axes sont 1, 2 ou 3.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="189" />
+        <location filename="../../enact_match/ui/text.py" line="189"/>
         <source>A whole number is expected.</source>
         <translation>Un nombre entier est attendu.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="190" />
+        <location filename="../../enact_match/ui/text.py" line="190"/>
         <source>Out of range (TRL: 1 to 9).</source>
         <translation>Hors limites (TRL : 1 à 9).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="191" />
+        <location filename="../../enact_match/ui/text.py" line="191"/>
         <source>Yes or no is expected.</source>
         <translation>Oui ou non est attendu.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="192" />
+        <location filename="../../enact_match/ui/text.py" line="192"/>
         <source>A date is expected (31/03/2025).</source>
         <translation>Une date est attendue (31/03/2025).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="193" />
+        <location filename="../../enact_match/ui/text.py" line="193"/>
         <source>Not one of the accepted values.</source>
         <translation>Ne fait pas partie des valeurs acceptées.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="194" />
-        <source>The file's text encoding is not recognised (save it as UTF-8).</source>
+        <location filename="../../enact_match/ui/text.py" line="194"/>
+        <source>The file&apos;s text encoding is not recognised (save it as UTF-8).</source>
         <translation>L’encodage du texte du fichier n’est pas reconnu (enregistrez-le en UTF-8).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="197" />
+        <location filename="../../enact_match/ui/text.py" line="197"/>
         <source>The file is too large.</source>
         <translation>Le fichier est trop volumineux.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="198" />
+        <location filename="../../enact_match/ui/text.py" line="198"/>
         <source>The file has too many rows.</source>
         <translation>Le fichier a trop de lignes.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="199" />
+        <location filename="../../enact_match/ui/text.py" line="199"/>
         <source>The file has too many columns.</source>
         <translation>Le fichier a trop de colonnes.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="200" />
+        <location filename="../../enact_match/ui/text.py" line="200"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="201" />
+        <location filename="../../enact_match/ui/text.py" line="201"/>
         <source>The file is not a readable CSV file.</source>
         <translation>Le fichier n’est pas un CSV lisible.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="202" />
+        <location filename="../../enact_match/ui/text.py" line="202"/>
         <source>Unsupported file type (use .csv or .xlsx).</source>
         <translation>Type de fichier non pris en charge (utilisez .csv ou .xlsx).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="203" />
+        <location filename="../../enact_match/ui/text.py" line="203"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="204" />
+        <location filename="../../enact_match/ui/text.py" line="204"/>
         <source>Unknown kind of record.</source>
         <translation>Type de fiche inconnu.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="214" />
+        <location filename="../../enact_match/ui/text.py" line="214"/>
         <source>Companies</source>
         <translation>Entreprises</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="215" />
+        <location filename="../../enact_match/ui/text.py" line="215"/>
         <source>Research units</source>
         <translation>Unités de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="216" />
-        <location filename="../../enact_match/ui/text.py" line="299" />
+        <location filename="../../enact_match/ui/text.py" line="216"/>
+        <location filename="../../enact_match/ui/text.py" line="299"/>
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="217" />
-        <location filename="../../enact_match/ui/text.py" line="298" />
+        <location filename="../../enact_match/ui/text.py" line="217"/>
+        <location filename="../../enact_match/ui/text.py" line="298"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="218" />
+        <location filename="../../enact_match/ui/text.py" line="218"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="229" />
+        <location filename="../../enact_match/ui/text.py" line="229"/>
         <source>%1 company</source>
         <translation>%1 entreprise</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="231" />
+        <location filename="../../enact_match/ui/text.py" line="231"/>
         <source>%1 companies</source>
         <translation>%1 entreprises</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="233" />
+        <location filename="../../enact_match/ui/text.py" line="233"/>
         <source>%1 unit</source>
         <translation>%1 unité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="235" />
+        <location filename="../../enact_match/ui/text.py" line="235"/>
         <source>%1 units</source>
         <translation>%1 unités</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="236" />
+        <location filename="../../enact_match/ui/text.py" line="236"/>
         <source>%1 team</source>
         <translation>%1 équipe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="238" />
+        <location filename="../../enact_match/ui/text.py" line="238"/>
         <source>%1 teams</source>
         <translation>%1 équipes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="239" />
+        <location filename="../../enact_match/ui/text.py" line="239"/>
         <source>%1 need</source>
         <translation>%1 besoin</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="241" />
+        <location filename="../../enact_match/ui/text.py" line="241"/>
         <source>%1 needs</source>
         <translation>%1 besoins</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="243" />
+        <location filename="../../enact_match/ui/text.py" line="243"/>
         <source>%1 contact</source>
         <translation>%1 contact</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="245" />
+        <location filename="../../enact_match/ui/text.py" line="245"/>
         <source>%1 contacts</source>
         <translation>%1 contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="255" />
+        <location filename="../../enact_match/ui/text.py" line="255"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="256" />
+        <location filename="../../enact_match/ui/text.py" line="256"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="257" />
+        <location filename="../../enact_match/ui/text.py" line="257"/>
         <source>Legal form</source>
         <translation>Forme juridique</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="258" />
+        <location filename="../../enact_match/ui/text.py" line="258"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="259" />
+        <location filename="../../enact_match/ui/text.py" line="259"/>
         <source>NAF code</source>
         <translation>Code NAF</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="260" />
+        <location filename="../../enact_match/ui/text.py" line="260"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="261" />
+        <location filename="../../enact_match/ui/text.py" line="261"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="262" />
+        <location filename="../../enact_match/ui/text.py" line="262"/>
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="263" />
+        <location filename="../../enact_match/ui/text.py" line="263"/>
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="264" />
+        <location filename="../../enact_match/ui/text.py" line="264"/>
         <source>Acronym</source>
         <translation>Sigle</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="265" />
+        <location filename="../../enact_match/ui/text.py" line="265"/>
         <source>Unit code</source>
         <translation>Code de l’unité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="266" />
+        <location filename="../../enact_match/ui/text.py" line="266"/>
         <source>RNSR number</source>
         <translation>Numéro RNSR</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="267" />
+        <location filename="../../enact_match/ui/text.py" line="267"/>
         <source>Institutions</source>
         <translation>Tutelles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="268" />
+        <location filename="../../enact_match/ui/text.py" line="268"/>
         <source>Other institutions</source>
         <translation>Autres tutelles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="269" />
-        <location filename="../../enact_match/ui/text.py" line="301" />
+        <location filename="../../enact_match/ui/text.py" line="269"/>
+        <location filename="../../enact_match/ui/text.py" line="301"/>
         <source>Research unit</source>
         <translation>Unité de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="270" />
+        <location filename="../../enact_match/ui/text.py" line="270"/>
         <source>Team leader</source>
         <translation>Responsable d’équipe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="271" />
+        <location filename="../../enact_match/ui/text.py" line="271"/>
         <source>Competencies</source>
         <translation>Compétences</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="272" />
+        <location filename="../../enact_match/ui/text.py" line="272"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="273" />
+        <location filename="../../enact_match/ui/text.py" line="273"/>
         <source>Axes</source>
         <translation>Axes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="274" />
+        <location filename="../../enact_match/ui/text.py" line="274"/>
         <source>Platforms</source>
         <translation>Plateformes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="275" />
+        <location filename="../../enact_match/ui/text.py" line="275"/>
         <source>Open to CIFRE</source>
         <translation>Ouverte aux CIFRE</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="276" />
+        <location filename="../../enact_match/ui/text.py" line="276"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="277" />
+        <location filename="../../enact_match/ui/text.py" line="277"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="278" />
-        <location filename="../../enact_match/ui/text.py" line="300" />
+        <location filename="../../enact_match/ui/text.py" line="278"/>
+        <location filename="../../enact_match/ui/text.py" line="300"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="279" />
+        <location filename="../../enact_match/ui/text.py" line="279"/>
         <source>Target TRL</source>
         <translation>TRL visé</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="280" />
+        <location filename="../../enact_match/ui/text.py" line="280"/>
         <source>Horizon</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="281" />
+        <location filename="../../enact_match/ui/text.py" line="281"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="282" />
+        <location filename="../../enact_match/ui/text.py" line="282"/>
         <source>Data available</source>
         <translation>Données disponibles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="284" />
-        <location filename="../../enact_match/ui/text.py" line="302" />
+        <location filename="../../enact_match/ui/text.py" line="284"/>
+        <location filename="../../enact_match/ui/text.py" line="302"/>
         <source>Structure</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="285" />
+        <location filename="../../enact_match/ui/text.py" line="285"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="286" />
+        <location filename="../../enact_match/ui/text.py" line="286"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="287" />
+        <location filename="../../enact_match/ui/text.py" line="287"/>
         <source>Opened on</source>
         <translation>Ouvert le</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="288" />
+        <location filename="../../enact_match/ui/text.py" line="288"/>
         <source>Closed on</source>
         <translation>Fermé le</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="289" />
+        <location filename="../../enact_match/ui/text.py" line="289"/>
         <source>Role</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="290" />
+        <location filename="../../enact_match/ui/text.py" line="290"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="291" />
+        <location filename="../../enact_match/ui/text.py" line="291"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="292" />
+        <location filename="../../enact_match/ui/text.py" line="292"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="293" />
+        <location filename="../../enact_match/ui/text.py" line="293"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="294" />
+        <location filename="../../enact_match/ui/text.py" line="294"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="295" />
+        <location filename="../../enact_match/ui/text.py" line="295"/>
         <source>Legal basis</source>
         <translation>Base légale</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="296" />
+        <location filename="../../enact_match/ui/text.py" line="296"/>
         <source>Informed on</source>
         <translation>Informé le</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="297" />
+        <location filename="../../enact_match/ui/text.py" line="297"/>
         <source>Last contact</source>
         <translation>Dernier contact</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="303" />
+        <location filename="../../enact_match/ui/text.py" line="303"/>
         <source>Publications</source>
         <translation>Publications</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="304" />
+        <location filename="../../enact_match/ui/text.py" line="304"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="305" />
+        <location filename="../../enact_match/ui/text.py" line="305"/>
         <source>Venue</source>
         <translation>Revue ou conférence</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="306" />
+        <location filename="../../enact_match/ui/text.py" line="306"/>
         <source>DOI</source>
         <translation>DOI</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="307" />
+        <location filename="../../enact_match/ui/text.py" line="307"/>
         <source>Abstract</source>
         <translation>Résumé</translation>
     </message>
@@ -1611,123 +1640,113 @@ Données : %1</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="44" />
-        <location filename="../../enact_match/ui/welcome_page.py" line="105" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="40"/>
+        <location filename="../../enact_match/ui/welcome_page.py" line="97"/>
         <source>Import a file</source>
         <translation>Importer un fichier</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="46" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="42"/>
         <source>Tables (*.csv *.xlsx);;All files (*)</source>
         <translation>Tableaux (*.csv *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="55" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="51"/>
         <source>Row %1, column “%2”: %3</source>
         <translation>Ligne %1, colonne « %2 » : %3</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="63" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="59"/>
         <source>…and %1 more problems.</source>
         <translation>… et %1 autres problèmes.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="65" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="61"/>
         <source>Nothing was imported:</source>
         <translation>Rien n’a été importé :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="72" />
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="73" />
-        <source>ENACT Match</source>
-        <translation>ENACT Match</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="83" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="69"/>
         <source>Loading the demo data…</source>
         <translation>Chargement des données de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="93" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="83"/>
         <source>Cannot load the demo data</source>
         <translation>Impossible de charger les données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="106" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="98"/>
         <source>What does the file contain?</source>
         <translation>Que contient le fichier ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="115" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="107"/>
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="135" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="118"/>
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="136" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="119"/>
         <source>%1 created, %2 updated.</source>
         <translation>%1 créées, %2 mises à jour.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="147" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="130"/>
         <source>Import cancelled</source>
         <translation>Import annulé</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="148" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="131"/>
         <source>The import was cancelled; nothing was changed.</source>
         <translation>L’import a été annulé ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="151" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="134"/>
         <source>Import refused</source>
         <translation>Import refusé</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="214" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="197"/>
         <source>Welcome to ENACT Match</source>
         <translation>Bienvenue dans ENACT Match</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="217" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="200"/>
         <source>ENACT Match connects the R&amp;D needs of companies with the research teams of the Grand Est region that can answer them. The database is empty: start with the demo data to discover the application, or import your own files (CSV or Excel).</source>
         <translation>ENACT Match met en relation les besoins de R&amp;D des entreprises avec les équipes de recherche du Grand Est qui peuvent y répondre. La base de données est vide : commencez par les données de démonstration pour découvrir l’application, ou importez vos propres fichiers (CSV ou Excel).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="222" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="205"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="224" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="207"/>
         <source>Public Grand Est units and teams, fictional companies and needs</source>
         <translation>Unités et équipes publiques du Grand Est, entreprises et besoins fictifs</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="226" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="209"/>
         <source>Import a file…</source>
         <translation>Importer un fichier…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="227" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="210"/>
         <source>Needs, companies, units, teams or contacts from CSV or XLSX</source>
         <translation>Besoins, entreprises, unités, équipes ou contacts depuis un CSV ou un XLSX</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="228" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="211"/>
         <source>Start with an empty database</source>
         <translation>Commencer avec une base vide</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="229" />
+        <location filename="../../enact_match/ui/welcome_page.py" line="212"/>
         <source>Database: %1</source>
         <translation>Base de données : %1</translation>
     </message>

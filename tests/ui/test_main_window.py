@@ -105,3 +105,20 @@ def test_window_geometry_is_remembered(qtbot: QtBot, window_on: Opener, db: Data
     window.resize(1000, 640)
     window.close()
     assert QSettings().value("window/geometry") is not None
+
+
+def test_recomputing_all_suggestions_shows_progress_and_can_be_cancelled(
+    qtbot: QtBot, window_on: Opener, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr("enact_match.ui.prompts.show_error", lambda _parent, title, _text: errors.append(title))
+    window = window_on(demo_db)
+    task = window.recompute_suggestions()
+    with qtbot.waitSignal(task.finished, timeout=60000):
+        pass
+    assert errors == []
+    cancelled = window.recompute_suggestions()
+    cancelled.cancel()
+    with qtbot.waitSignal(cancelled.finished, timeout=60000):
+        pass
+    assert errors == []  # a cancelled re-match is not an error
