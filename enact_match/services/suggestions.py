@@ -22,12 +22,15 @@ from sqlalchemy.orm import Session
 
 from enact_match.matching import (
     EngineOptions,
+    EvidenceScore,
     Explanation,
+    MatchingCancelledError,
     MatchingEngine,
     NeedText,
     PublicationText,
     Suggestion,
     TeamText,
+    TermMatch,
     Thesaurus,
     load_stopwords,
 )
@@ -37,6 +40,19 @@ from enact_match.storage.database import Database
 from enact_match.storage.models import Exclusion, Match, Need, Publication, ResearchUnit, Team
 
 ProgressCallback = Callable[[int, int], None]
+
+# The engine's result types travel to the interface with the suggestions (plain frozen dataclasses).
+__all__ = [
+    "EvidenceScore",
+    "Explanation",
+    "MatchingCancelledError",
+    "SuggestionRow",
+    "SuggestionService",
+    "TermMatch",
+    "explanation_as_dict",
+    "explanation_summary",
+    "suggestion_as_dict",
+]
 
 
 @dataclass(frozen=True)
@@ -265,6 +281,30 @@ class SuggestionService:
                 top, axis, excluded, explain=explain, progress=progress, cancelled=cancelled
             )
             return [self._row(item) for item in found if item.need_key not in excluded_needs]
+
+    def score_missing_matches(self) -> int:
+        """Give matches recorded without a score (imports, demo data) their score and explanation.
+
+        Returns:
+            How many matches were scored.
+        """
+        with self._lock:
+            engine = self.sync()
+            with self._db.reading() as session:
+                pairs = session.execute(
+                    select(Match.id, Match.need_id, Match.team_id).where(Match.score.is_(None))
+                ).all()
+            scored = {
+                match_id: engine.score_pair(str(need_id), str(team_id), explain=True)
+                for match_id, need_id, team_id in pairs
+            }
+        with self._db.writing() as session:
+            for match_id, found in scored.items():
+                match = session.get(Match, match_id)
+                if match is not None and match.score is None:
+                    match.score = found.score
+                    match.explanation = explanation_as_dict(found.explanation) if found.explanation else None
+        return len(scored)
 
     def explain(self, need_id: uuid.UUID, team_id: uuid.UUID) -> Explanation:
         """Why this need and this team match (also for a pair already in the pipeline)."""

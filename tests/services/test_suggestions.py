@@ -101,9 +101,7 @@ def test_an_edited_team_is_ranked_on_its_new_text_without_any_action(
     catalog.save_record(
         database,
         "teams",
-        {
-            "statement": "Predictive maintenance of rolling mills: time series of sensors."
-        },
+        {"statement": "Predictive maintenance of rolling mills: time series of sensors."},
         speech.id,
     )
     catalog.delete_record(database, "teams", records["maintenance"].id)
