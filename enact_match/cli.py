@@ -22,6 +22,19 @@ from enact_match.config import resolve_database
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 LIST_KINDS = ("teams", "needs", "companies", "units", "contacts", "matches")
 IMPORT_KINDS = ("teams", "needs", "companies", "units", "contacts")
+EXPORT_KINDS = ("needs", "teams", "companies", "matches", "pipeline")
+DEDUP_KINDS = ("companies", "units", "teams", "contacts")
+SINGULAR = {"companies": "company", "units": "unit", "teams": "team", "contacts": "contact", "needs": "need"}
+RULE_TEXT = {
+    "siren": "same SIREN",
+    "name": "same name and city",
+    "name_fuzzy": "nearly the same name, same city",
+    "rnsr": "same RNSR id",
+    "unit_code": "same unit code",
+    "name_in_unit": "same name in the same unit",
+    "email": "same e-mail",
+    "name_organisation": "same name and organisation",
+}
 
 # Columns of `list --format table|csv`, per kind (JSON gives every field).
 LIST_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -95,10 +108,57 @@ def build_parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="create or upgrade the database")
     init.add_argument("--demo", action="store_true", help="load the demo data set")
 
-    imp = commands.add_parser("import", help="import records from a CSV or XLSX file (all or nothing)")
-    imp.add_argument("kind", choices=IMPORT_KINDS)
+    imp = commands.add_parser(
+        "import", help="import records from a CSV, XLSX or ODS file, or publications from BibTeX or HAL CSV"
+    )
+    imp.add_argument("kind", choices=(*IMPORT_KINDS, "publications"))
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="check the file and report, change nothing")
+    imp.add_argument(
+        "--mode",
+        choices=("all-or-nothing", "valid-rows"),
+        default="all-or-nothing",
+        help="reject the file on any invalid row (default), or import the valid rows only",
+    )
+    imp.add_argument("--rejected", type=Path, metavar="FILE", help="write the rejected rows and why (CSV)")
+    imp.add_argument(
+        "--header-row", type=_positive_int, metavar="N", help="the header's row (found if omitted)"
+    )
+    imp.add_argument("--team", metavar="REF", help="the team that receives the publications")
+    imp.add_argument(
+        "--no-link", action="store_true", help="create every new row, even one that duplicates a record"
+    )
+
+    exp = commands.add_parser("export", help="export records to CSV or XLSX (format from the extension)")
+    exp.add_argument("kind", choices=EXPORT_KINDS)
+    exp.add_argument("file", type=Path)
+    exp.add_argument(
+        "--profile",
+        choices=("excel-fr", "utf8"),
+        default="excel-fr",
+        help="CSV flavour: excel-fr (semicolons, UTF-8 with BOM; default) or utf8 (commas)",
+    )
+
+    brief = commands.add_parser(
+        "brief", help="a one-page PDF brief for a need (several needs: a shortlist report)"
+    )
+    brief.add_argument("need", nargs="+", metavar="NEED_REF")
+    brief.add_argument("file", type=Path, metavar="FILE.pdf")
+    brief.add_argument("--lang", choices=("fr", "en"), default="fr")
+    brief.add_argument("--top", type=_positive_int, default=5, metavar="K", help="teams per need (5)")
+
+    dedup = commands.add_parser("dedup", help="list likely duplicates, or merge two records")
+    dedup.add_argument("kind", choices=DEDUP_KINDS)
+    dedup.add_argument("--format", choices=("table", "json"), default="table")
+    dedup.add_argument(
+        "--merge", nargs=2, metavar=("KEEP_REF", "OTHER_REF"), help="merge OTHER into KEEP, moving every link"
+    )
+    dedup.add_argument(
+        "--take",
+        default="",
+        metavar="FIELDS",
+        help="with --merge: fields to take from OTHER (comma-separated)",
+    )
 
     lst = commands.add_parser("list", help="list records")
     lst.add_argument("kind", choices=LIST_KINDS)
@@ -205,14 +265,128 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from enact_match.services.importing import import_file
+    from enact_match.services.importing import import_file, write_rejected
 
+    if args.kind == "publications":
+        return _import_publications(args)
+    if args.team:
+        raise UserError("--team is only for importing publications")
     db = _open(args)
-    report = import_file(db, args.kind, args.file, dry_run=args.dry_run)
+    report = import_file(
+        db,
+        args.kind,
+        args.file,
+        dry_run=args.dry_run,
+        mode=args.mode,
+        header_line=args.header_row,
+        link_duplicates=not args.no_link,
+    )
     verb = "would import" if report.dry_run else "imported"
-    print(f"{verb} {report.rows} {args.kind}: {report.created} new, {report.updated} updated")
+    imported = report.rows - len(report.rejected)
+    print(f"{verb} {imported} {args.kind}: {report.created} new, {report.updated} updated")
+    for link in report.links:
+        rule = RULE_TEXT.get(link.rule, link.rule)
+        print(f"row {link.row}: matched existing {SINGULAR[args.kind]} {link.ref} ({rule})")
     if report.ignored_columns:
         print(f"ignored columns: {', '.join(report.ignored_columns)}", file=sys.stderr)
+    if report.rejected:
+        print(f"rejected {len(report.rejected)} rows", file=sys.stderr)
+        if args.rejected:
+            write_rejected(args.rejected, report.header, report.rejected, _problem_line)
+            print(f"rejected rows and reasons written to {args.rejected}", file=sys.stderr)
+        else:
+            for item in report.rejected[:10]:
+                print(
+                    f"  row {item.row}: {'; '.join(_problem_line(p) for p in item.problems)}", file=sys.stderr
+                )
+    return EXIT_OK
+
+
+def _problem_line(problem: Any) -> str:
+    value = f" {problem.value!r}" if problem.value else ""
+    return f"{problem.column}{value}: {PROBLEM_TEXT.get(problem.code, problem.code)}"
+
+
+def _import_publications(args: argparse.Namespace) -> int:
+    from enact_match.services.publications import import_publications
+
+    if not args.team:
+        raise UserError("importing publications needs --team REF")
+    report = import_publications(_open(args), args.file, args.team, dry_run=args.dry_run)
+    verb = "would add" if report.dry_run else "added"
+    print(
+        f"{verb} {report.added} publications to team {report.team_ref} "
+        f"({report.already_known} already known, {report.skipped} unreadable entries skipped)"
+    )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from enact_match.services.exports import export_file
+
+    report = export_file(_open(args), args.kind, args.file, args.profile)
+    flavour = f" ({report.profile})" if report.profile else ""
+    print(f"exported {report.rows} {args.kind} to {report.path} as {report.format.upper()}{flavour}")
+    return EXIT_OK
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from enact_match.services.briefs import write_need_brief, write_shortlist
+    from enact_match.services.suggestions import SuggestionService
+
+    db = _open(args)
+    service = SuggestionService.with_shipped_resources(db)
+    if len(args.need) == 1:
+        report = write_need_brief(db, service, args.need[0], args.file, args.lang, args.top)
+    else:
+        report = write_shortlist(db, service, args.need, args.file, args.lang, args.top)
+    pages = f"{report.pages} page{'s' if report.pages > 1 else ''}"
+    print(f"wrote {report.path} ({pages}, {len(report.needs)} needs)")
+    return EXIT_OK
+
+
+def cmd_dedup(args: argparse.Namespace) -> int:
+    from enact_match.services.dedup import find_duplicates, merge_records
+    from enact_match.services.records import find_by_ref
+
+    db = _open(args)
+    if args.merge:
+        with db.reading() as session:
+            found = [find_by_ref(session, args.kind, ref) for ref in args.merge]
+            ids = [record.id if record is not None else None for record in found]
+        for ref, record_id in zip(args.merge, ids, strict=True):
+            if record_id is None:
+                raise UserError(f"no {SINGULAR[args.kind]} with reference {ref!r}")
+        take = [name.strip() for name in args.take.split(",") if name.strip()]
+        report = merge_records(db, args.kind, ids[0], ids[1], take)
+        print(
+            f"merged {args.merge[1]} into {args.merge[0]}: {report.links_moved} links moved, "
+            f"fields taken: {', '.join(report.fields_taken) or 'none'}"
+        )
+        return EXIT_OK
+    groups = find_duplicates(db, args.kind)
+    if args.format == "json":
+        payload = [
+            {
+                "rule": group.rule,
+                "records": [{"ref": m.ref, "name": m.label, "detail": m.detail} for m in group.members],
+            }
+            for group in groups
+        ]
+        write_rows(payload, (), "json", sys.stdout)
+        return EXIT_OK
+    rows = [
+        {
+            "group": number,
+            "ref": member.ref,
+            "name": member.label,
+            "detail": member.detail,
+            "rule": group.rule,
+        }
+        for number, group in enumerate(groups, start=1)
+        for member in group.members
+    ]
+    write_rows(rows, ("group", "ref", "name", "detail", "rule"), "table", sys.stdout)
     return EXIT_OK
 
 
@@ -300,6 +474,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "list": cmd_list,
     "match": cmd_match,
+    "export": cmd_export,
+    "brief": cmd_brief,
+    "dedup": cmd_dedup,
     "gui": cmd_gui,
 }
 
@@ -329,12 +506,23 @@ FILE_TEXT = {
     "too_many_columns": "the file has too many columns",
     "empty": "the file is empty",
     "csv": "the file is not a readable CSV",
-    "format": "unsupported file type (use .csv or .xlsx)",
+    "format": "unsupported file type (use .csv, .xlsx or .ods; .bib for publications)",
     "unreadable": "the file cannot be read",
     "xlsx_invalid": "the file is not a readable XLSX workbook",
     "xlsx_ratio": "the XLSX file is compressed suspiciously well and was refused",
     "xlsx_unsafe": "XLSX import needs the defusedxml package",
     "kind": "unknown kind of record",
+    "too_many_cells": "the file has too many cells",
+    "header_row": "there is no header on the given row (rows are counted from 1, blank rows included)",
+    "ods_invalid": "the file is not a readable ODS spreadsheet",
+    "ods_ratio": "the ODS file is compressed suspiciously well and was refused",
+    "unsafe_xml": "the file's XML declares entities or a DTD and was refused",
+    "mode": "unknown import mode",
+    "mapping_length": "the column mapping does not match the file's columns",
+    "mapping_field": "the column mapping names an unknown or repeated field",
+    "missing_title_column": "the publication file has no title column",
+    "profile": "unknown export profile",
+    "unwritable": "the file cannot be written",
 }
 
 
@@ -343,13 +531,31 @@ def describe_error(exc: BaseException) -> str | None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from enact_match.matching import MatchingCancelledError
+    from enact_match.services.briefs import BriefError
     from enact_match.services.catalog import RecordInvalidError
     from enact_match.services.database import DatabaseUrlError
+    from enact_match.services.dedup import MergeError
     from enact_match.services.demo import DemoDataError
+    from enact_match.services.exports import ExportError
     from enact_match.services.importing import ImportFileError, ImportRejectedError
+    from enact_match.services.publications import PublicationFileError
+    from enact_match.services.records import FieldError
 
     if isinstance(exc, UserError | DemoDataError):
         return str(exc)
+    if isinstance(exc, PublicationFileError):
+        return f"file rejected: {FILE_TEXT.get(exc.code, exc.code)}"
+    if isinstance(exc, ExportError):
+        if exc.code == "format":
+            return "unsupported export file type (use .csv or .xlsx)"
+        return f"export failed: {FILE_TEXT.get(exc.code, exc.code)}"
+    if isinstance(exc, BriefError):
+        return f"no need with reference {exc.detail!r}" if exc.code == "need" else f"brief refused: {exc}"
+    if isinstance(exc, MergeError):
+        texts = {"same_record": "a record cannot be merged with itself", "unknown_field": "unknown field"}
+        return f"merge refused: {texts.get(exc.code, exc.code)} {exc.detail}".rstrip()
+    if isinstance(exc, FieldError):
+        return f"{exc.field} {exc.value!r}: {PROBLEM_TEXT.get(exc.code, exc.code)}"
     if isinstance(exc, ImportRejectedError):
         first = exc.problems[0]
         more = f" (and {len(exc.problems) - 1} more problems)" if len(exc.problems) > 1 else ""

@@ -168,3 +168,53 @@ def test_match_all_as_csv_has_the_stable_header_and_ranks_per_need(
     assert "séries temporelles ↔ time series" in out.lower()
     code, out, _ = run(capsys, "--db", db, "match", "--team", "T1", "--format", "json")
     assert json.loads(out)[0]["need_ref"] == "N2"
+
+
+def test_import_valid_rows_writes_the_rejected_rows_export_and_dedup_report(
+    db_location: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "companies.csv"
+    path.write_text(
+        "ref;nom;siren;ville\nC1;Alpha SAS;732829320;Metz\nC2;Beta;732829321;Metz\nC3;ALPHA;;metz\n",
+        encoding="cp1252",
+    )
+    code, out, err = run(
+        capsys,
+        "--db",
+        db_location,
+        "import",
+        "companies",
+        str(path),
+        "--mode",
+        "valid-rows",
+        "--rejected",
+        str(tmp_path / "rejected.csv"),
+    )
+    assert code == 0
+    assert "imported 2 companies: 1 new, 1 updated" in out
+    assert "row 4: matched existing company C1 (same name and city)" in out
+    rejected = (tmp_path / "rejected.csv").read_text(encoding="utf-8-sig")
+    assert "C2" in rejected and "checksum is wrong" in rejected and "C1" not in rejected
+    code, out, _ = run(capsys, "--db", db_location, "export", "companies", str(tmp_path / "out.xlsx"))
+    assert code == 0 and "exported 1 companies" in out and (tmp_path / "out.xlsx").is_file()
+    code, out, _ = run(capsys, "--db", db_location, "dedup", "companies", "--format", "json")
+    assert code == 0 and json.loads(out) == []
+    code, _, err = run(capsys, "--db", db_location, "export", "companies", str(tmp_path / "out.pdf"))
+    assert code == 1 and "use .csv or .xlsx" in err
+
+
+def test_brief_and_publications_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "b.db")
+    run(capsys, "--db", db, "init", "--demo")
+    need = json.loads(run(capsys, "--db", db, "list", "needs", "--format", "json")[1])[0]["ref"]
+    code, out, _ = run(capsys, "--db", db, "brief", need, str(tmp_path / "b.pdf"), "--lang", "en")
+    assert code == 0 and "1 page" in out and (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
+    team = json.loads(run(capsys, "--db", db, "list", "teams", "--format", "json")[1])[0]["ref"]
+    bib = tmp_path / "p.bib"
+    bib.write_text("@article{a, title = {A brand new study of things}, year = 2025}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db, "import", "publications", str(bib), "--team", team)
+    assert code == 0 and f"added 1 publications to team {team}" in out
+    code, _, err = run(capsys, "--db", db, "import", "publications", str(bib))
+    assert code == 1 and "--team" in err

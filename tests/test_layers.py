@@ -18,7 +18,7 @@ RULES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     ),
     "storage": (frozenset({"sqlalchemy", "alembic"}), ("enact_match.storage", "enact_match.paths")),
     "services": (
-        frozenset({"sqlalchemy", "numpy", "rapidfuzz", "openpyxl", "defusedxml"}),
+        frozenset({"sqlalchemy", "numpy", "rapidfuzz", "openpyxl", "defusedxml", "reportlab"}),
         ("enact_match.services", "enact_match.matching", "enact_match.storage", "enact_match.paths"),
     ),
     "ui": (

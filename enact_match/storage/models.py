@@ -236,3 +236,18 @@ class Exclusion(RecordMixin, Base):
     team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
     reason: Mapped[str] = mapped_column(String(30))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class ImportMapping(Base):
+    """A column mapping chosen for a kind of file, remembered by the fingerprint of its header.
+
+    `columns` lists, for each column of the header, the field it fills (None: ignored).
+    """
+
+    __tablename__ = "import_mappings"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    header: Mapped[list[str]] = mapped_column(JSON)
+    columns: Mapped[list[str | None]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
