@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -53,6 +54,9 @@ def run(argv: Sequence[str], db_location: str | None) -> int:
         return 1
     context = AppContext(db, settings, viewer_of(settings))
     window = MainWindow(context)
+    # Objects alive once the window is ready live as long as the app: keeping them out of the
+    # collector's full passes avoids ~100 ms pauses of the event loop later on.
+    window.ready.connect(gc.freeze)
     if os.environ.get(QUIT_WHEN_READY_ENV) == "1":
         window.ready.connect(lambda: _report_ready_and_quit(app))
     window.show()
