@@ -19,11 +19,17 @@ _COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 # A word, with a French elided article or pronoun in front of it dropped ("l'apprentissage",
 # "qu’il"). The word itself is group 1, so findall() returns words only.
 _TOKEN = re.compile(r"(?:\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’])?([^\W_]+)", re.IGNORECASE)
+# The fast tokenizer of the analysis: plain runs of letters and digits. An elided article or pronoun
+# comes out as a word of its own ("l'usine" → "l", "usine") and is then dropped like a stop word
+# (one letter, or one of _ELIDED), which gives the same features as _TOKEN at half the cost.
+_WORD = re.compile(r"[^\W_]+")
+_ELIDED = frozenset({"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"})
 # Frequent function words that tell the two languages apart; counted on the first characters only.
-_FRENCH_MARKERS = re.compile(
-    r"\b(?:le|la|les|des|du|une|est|et|dans|pour|par|sur|avec|aux|cette|qui|sont|nous|de)\b"
+# One pass: group 1 is a French marker, group 2 an English one.
+_MARKERS = re.compile(
+    r"\b(?:(le|la|les|des|du|une|est|et|dans|pour|par|sur|avec|aux|cette|qui|sont|nous|de)"
+    r"|(the|of|and|to|is|for|with|on|by|are|this|that|from|we|an|be|which|in))\b"
 )
-_ENGLISH_MARKERS = re.compile(r"\b(?:the|of|and|to|is|for|with|on|by|are|this|that|from|we|an|be|which|in)\b")
 _LANGUAGE_SAMPLE = 2000
 
 UNIGRAM, BIGRAM, CONCEPT = 0, 1, 2
@@ -57,9 +63,12 @@ def load_stopwords(directory: str | os.PathLike[str]) -> frozenset[str]:
 
 def guess_language(text: str) -> str:
     """``"fr"`` or ``"en"`` by counting function words at the start of ``text`` (English on a tie)."""
-    sample = text[:_LANGUAGE_SAMPLE].casefold()
-    french = len(_FRENCH_MARKERS.findall(sample))
-    english = len(_ENGLISH_MARKERS.findall(sample))
+    french = english = 0
+    for is_french, _ in _MARKERS.findall(text[:_LANGUAGE_SAMPLE].casefold()):
+        if is_french:
+            french += 1
+        else:
+            english += 1
     return "fr" if french > english else "en"
 
 
@@ -139,37 +148,42 @@ class TextAnalyzer:
 
     def stem_ids(self, tokens: Iterable[str], language: str) -> list[int]:
         """Unigram feature ids of written words, stop words and one-character or numeric words dropped."""
+        if not isinstance(tokens, list):
+            tokens = list(tokens)
         cache = self._word_ids[language]
-        ids = []
-        for token in tokens:
-            feature = cache.get(token)
-            if feature is None:
-                feature = cache[token] = self._word_feature(token, language)
-            if feature >= 0:
-                ids.append(feature)
-        return ids
+        # one C-level dict lookup per occurrence; only words never seen before go through Python
+        ids = list(map(cache.get, tokens))
+        if None in ids:
+            for position, feature in enumerate(ids):
+                if feature is None:
+                    token = tokens[position]
+                    feature = cache.get(token)
+                    if feature is None:
+                        feature = cache[token] = self._word_feature(token, language)
+                    ids[position] = feature
+        return [feature for feature in ids if feature >= 0]
 
     def _word_feature(self, token: str, language: str) -> int:
         word = unicodedata.normalize("NFKC", token.translate(_LIGATURES)).casefold()
         folded = fold(word)
-        if len(folded) < 2 or folded.isdigit() or folded in self._stopwords:
+        if len(folded) < 2 or folded.isdigit() or folded in self._stopwords or folded in _ELIDED:
             return -1
         return self.vocabulary.unigram(fold(self._stemmers[language].stemWord(word)))
 
     def features(self, text: str, language: str) -> list[int]:
         """All feature ids of ``text`` (with repeats): stems, then stem bigrams and thesaurus concepts."""
-        stems = self.stem_ids(_TOKEN.findall(text), language)
+        stems = self.stem_ids(_WORD.findall(text), language)
         return stems + self._compound_features(stems)
 
     def tracked_features(self, text: str, language: str) -> list[TrackedFeature]:
         """Like :meth:`features`, each feature with the span of ``text`` it came from (for explanations)."""
         stems: list[int] = []
         spans: list[tuple[int, int]] = []
-        for match in _TOKEN.finditer(text):
-            found = self.stem_ids((match.group(1),), language)
+        for match in _WORD.finditer(text):
+            found = self.stem_ids([match.group()], language)
             if found:
                 stems.append(found[0])
-                spans.append(match.span(1))
+                spans.append(match.span())
         tracked = [TrackedFeature(stem, *span) for stem, span in zip(stems, spans, strict=True)]
         for feature, first, last in self._compound_positions(stems):
             tracked.append(TrackedFeature(feature, spans[first][0], spans[last][1]))

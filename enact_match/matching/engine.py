@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
-from enact_match.matching.analysis import CONCEPT, TextAnalyzer, guess_language
+from enact_match.matching.analysis import CONCEPT, UNIGRAM, TextAnalyzer, TrackedFeature, guess_language
 from enact_match.matching.axes import AxisModel
 from enact_match.matching.options import EngineOptions
 from enact_match.matching.records import (
@@ -21,7 +22,15 @@ from enact_match.matching.records import (
     TeamText,
     TermMatch,
 )
-from enact_match.matching.sparse import count_matrix, fit_columns, row_vector, transpose, weigh, widen
+from enact_match.matching.sparse import (
+    count_matrix,
+    fit_columns,
+    normalise_rows,
+    row_vector,
+    transpose,
+    weigh,
+    widen,
+)
 from enact_match.matching.thesaurus import Thesaurus
 
 Progress = Callable[[int, int], None]
@@ -228,9 +237,8 @@ class MatchingEngine:
         weights = self._feature_weights()
         sublinear = self.options.sublinear_tf
         need_vectors = weigh(need_counts, weights, sublinear)
-        profile_counts = _group_sum(piece_counts, piece_start)
-        profiles = weigh(profile_counts, weights, sublinear)
         pieces = weigh(piece_counts, weights, sublinear)
+        profiles = self._profiles(piece_counts, pieces, piece_start, weights)
         need_axes = [need.axes for need in needs]
         team_axes = [team.axes for team in teams]
         self._axis_model = self._build_axis_model(
@@ -273,8 +281,8 @@ class MatchingEngine:
         """Add or replace one team; the next query sees it (no refit)."""
         piece_counts, piece_start = self._team_counts([team], lambda: None)
         weights = self._feature_weights()
-        profile = weigh(_group_sum(piece_counts, piece_start), weights, self.options.sublinear_tf)
         pieces = weigh(piece_counts, weights, self.options.sublinear_tf)
+        profile = self._profiles(piece_counts, pieces, piece_start, weights)
         suggested = self._suggested(profile, [team.axes])[0]
         self._pending_teams[team.key] = _Entry(profile, pieces, team.axes, suggested)
         self._team_texts[team.key] = team
@@ -335,7 +343,7 @@ class MatchingEngine:
         scores = self._blend(
             (profile @ needs.vectors_t).toarray().ravel(),
             np.asarray((pieces @ needs.vectors_t).max(axis=0).todense()).ravel(),
-        )
+        ) * self._length_damping(np.diff(needs.vectors.indptr))
         chosen = _top(scores, top, needs.members(axis), [needs.slot[k] for k in exclude if k in needs.slot])
         team_axes = teams.effective_axes(slot)
         suggestions = []
@@ -408,6 +416,8 @@ class MatchingEngine:
         profile_pool = min(self.options.candidates, len(team_slots))
         piece_pool = min(self.options.candidates, pieces_t.shape[1])
         suggestions: list[Suggestion] = []
+        need_keys, team_keys = needs.keys, teams.keys
+        team_axes = [teams.effective_axes(slot) for slot in range(len(team_keys))]
         for start in range(0, total, self.options.chunk_size):
             if cancelled is not None and cancelled():
                 raise MatchingCancelledError
@@ -427,19 +437,77 @@ class MatchingEngine:
                 (profile_pool, piece_pool),
                 (profile_pool == len(team_slots), piece_pool == pieces_t.shape[1]),
             )
+            scores = scores * self._length_damping(np.diff(chunk.indptr))[rows]
+            keep = settled[rows]
+            rows, columns, scores = rows[keep], columns[keep], scores[keep]
+            row_start = np.searchsorted(rows, np.arange(chunk.shape[0] + 1))
+            # one Suggestion per settled pair, built from plain lists (no numpy call per need)
+            chunk_needs = need_slots[start + rows].tolist()
+            chunk_teams = team_slots[columns].tolist()
+            settled_pairs = [
+                Suggestion(
+                    need_keys[need_slot],
+                    team_keys[team_slot],
+                    score,
+                    rank,
+                    _crosses(needs.effective_axes(need_slot), team_axes[team_slot]),
+                    None,
+                )
+                for need_slot, team_slot, score, rank in zip(
+                    chunk_needs,
+                    chunk_teams,
+                    np.round(100.0 * scores, 4).tolist(),
+                    (np.arange(len(rows)) - row_start[rows] + 1).tolist(),
+                    strict=True,
+                )
+            ]
             for row in range(chunk.shape[0]):
-                need_slot = int(need_slots[start + row])
                 if settled[row]:
-                    lo, hi = np.searchsorted(rows, [row, row + 1])
-                    ranked = [(int(team_slots[columns[i]]), float(scores[i])) for i in range(lo, hi)]
+                    found = settled_pairs[row_start[row] : row_start[row + 1]]
+                    if explain:
+                        found = [self._explained(needs, teams, item) for item in found]
+                    suggestions.extend(found)
                 else:
+                    need_slot = int(need_slots[start + row])
                     ranked = self._exact_pairs(
                         needs, teams, need_slot, team_slots, excluded, start + row, top
                     )
-                suggestions.extend(self._need_suggestions(needs, teams, need_slot, ranked, explain))
+                    suggestions.extend(self._need_suggestions(needs, teams, need_slot, ranked, explain))
             if progress is not None:
                 progress(min(start + self.options.chunk_size, total), total)
         return suggestions
+
+    def score_pair(self, need_key: str, team_key: str, explain: bool = True) -> Suggestion:
+        """Score, axes flag and (with ``explain``) explanation of one stored (need, team) pair.
+
+        The score is exactly the one the rankings give the pair (0 when the texts share nothing), so
+        it can be stored with a match at proposal time. ``rank`` is 0: a single pair is not ranked.
+        KeyError for an unknown need or team.
+        """
+        needs = self._need_block()
+        teams = self._team_block()
+        need_slot = needs.slot[need_key]
+        team_slot = teams.slot[team_key]
+        vector = needs.vectors[need_slot]
+        score = self._team_scores(teams, vector)[team_slot]
+        explanation = None
+        if explain:
+            explanation = self._explanation(
+                self._need_texts[need_key],
+                vector,
+                needs.own_axes[need_slot],
+                needs.suggested_axes[need_slot],
+                teams,
+                team_slot,
+            )
+        return Suggestion(
+            need_key,
+            team_key,
+            _score(score),
+            0,
+            _crosses(needs.effective_axes(need_slot), teams.effective_axes(team_slot)),
+            explanation,
+        )
 
     def explain(self, need_key: str, team_key: str) -> Explanation:
         """The explanation of one stored (need, team) pair; KeyError for unknown keys."""
@@ -486,6 +554,14 @@ class MatchingEngine:
             starts.append(len(features))
             tick()
         return count_matrix(features, len(analyzer.vocabulary)), np.asarray(starts, dtype=np.int64)
+
+    def _profiles(
+        self, piece_counts: csr_matrix, pieces: csr_matrix, piece_start: np.ndarray, weights: np.ndarray
+    ) -> csr_matrix:
+        """Whole-profile vectors: the weighed sum of the pieces' counts, or the centroid of the pieces."""
+        if self.options.profile_centroid:
+            return normalise_rows(_group_sum(pieces, piece_start))
+        return weigh(_group_sum(piece_counts, piece_start), weights, self.options.sublinear_tf)
 
     def _need_vector(self, need: NeedText) -> csr_matrix:
         counts = self._need_counts([need], lambda: None)
@@ -544,16 +620,26 @@ class MatchingEngine:
         alpha = self.options.profile_weight
         return alpha * profile + (1.0 - alpha) * best_piece
 
+    def _length_damping(self, distinct_features: np.ndarray) -> np.ndarray:
+        """Per need, the factor (≤ 1) applied to its scores: ``(reference / length) ** exponent`` beyond the
+        reference length, 1 below it (see :class:`EngineOptions`)."""
+        reference = float(self.options.length_reference)
+        lengths = np.maximum(np.asarray(distinct_features, dtype=np.float64), reference)
+        return (reference / lengths) ** self.options.length_exponent
+
     def _team_scores(self, teams: _Block, vector: csr_matrix) -> np.ndarray:
-        """Exact scores of one need vector against every team slot."""
+        """Exact scores of one need vector against every team slot (length damping included)."""
         if not teams.keys:
             return np.zeros(0)
         indices, values = vector.indices, vector.data
         query = row_vector(indices, values, teams.width)
         piece_scores = (query @ teams.pieces_t).toarray().ravel()
-        return self._blend(
-            (query @ teams.vectors_t).toarray().ravel(),
-            np.maximum.reduceat(piece_scores, teams.piece_start[:-1]),
+        return (
+            self._blend(
+                (query @ teams.vectors_t).toarray().ravel(),
+                np.maximum.reduceat(piece_scores, teams.piece_start[:-1]),
+            )
+            * self._length_damping(np.array([vector.nnz]))[0]
         )
 
     def _rank_teams(
@@ -603,6 +689,19 @@ class MatchingEngine:
         codes = np.int64(need_position) * len(team_slots) + np.arange(len(team_slots))
         skip = np.flatnonzero(np.isin(codes, excluded))
         return [(int(team_slots[i]), float(scores[i])) for i in _top(scores, top, None, skip)]
+
+    def _explained(self, needs: _Block, teams: _Block, item: Suggestion) -> Suggestion:
+        """``item`` with its explanation."""
+        need_slot = needs.slot[item.need_key]
+        explanation = self._explanation(
+            self._need_texts[item.need_key],
+            needs.vectors[need_slot],
+            needs.own_axes[need_slot],
+            needs.suggested_axes[need_slot],
+            teams,
+            teams.slot[item.team_key],
+        )
+        return replace(item, explanation=explanation)
 
     def _need_suggestions(
         self, needs: _Block, teams: _Block, need_slot: int, ranked: list[tuple[int, float]], explain: bool
@@ -654,26 +753,33 @@ class MatchingEngine:
         contributions = (
             alpha * query.multiply(profile) + (1.0 - alpha) * query.multiply(pieces[best])
         ).tocoo()
-        total = float(contributions.data.sum())
+        total = math.fsum(contributions.data.tolist())
         team_key = teams.keys[team_slot]
         team = self._team_texts[team_key]
         team_pieces_ = team_pieces(team, self.options.passage_min_words)
         terms: list[TermMatch] = []
         if total > 0:
-            order = np.argsort(-contributions.data, kind="stable")[: self.options.explain_terms]
-            features = [int(contributions.col[i]) for i in order]
-            wanted = set(features)
-            need_forms = self._need_forms(need, wanted)
+            language = guess_language(f"{need.title}\n{need.description}")
+            need_texts = [need.title, need.description, *need.keywords]
+            need_tracked = [(text, self._analyzer.tracked_features(text, language)) for text in need_texts]
+            shares = _merge_components(
+                dict(zip(contributions.col.tolist(), contributions.data.tolist(), strict=True)),
+                need_tracked,
+                self._analyzer.vocabulary.kinds,
+            )
+            ranked = sorted(shares.items(), key=lambda item: -item[1])[: self.options.explain_terms]
+            wanted = {feature for feature, _ in ranked}
+            need_forms = _forms_of(need_tracked, wanted)
             team_forms = self._team_forms(team_pieces_, piece_scores, wanted)
             vocabulary = self._analyzer.vocabulary
-            for i, feature in zip(order, features, strict=True):
+            for feature, contribution in ranked:
                 is_concept = vocabulary.kinds[feature] == CONCEPT
                 terms.append(
                     TermMatch(
                         self._surface(need_forms.get(feature)),
                         self._surface(team_forms.get(feature)),
                         vocabulary.names[feature] if is_concept else None,
-                        float(contributions.data[i] / total),
+                        contribution / total,
                     )
                 )
         evidence = sorted(
@@ -704,11 +810,6 @@ class MatchingEngine:
             return ()
         return tuple(form for form, _ in forms.most_common(self.options.explain_forms))
 
-    def _need_forms(self, need: NeedText, wanted: set[int]) -> dict[int, Counter[str]]:
-        language = guess_language(f"{need.title}\n{need.description}")
-        texts = [need.title, need.description, *need.keywords]
-        return self._forms(texts, [language] * len(texts), wanted)
-
     def _team_forms(
         self, pieces: list[_Piece], piece_scores: np.ndarray, wanted: set[int]
     ) -> dict[int, Counter[str]]:
@@ -723,17 +824,69 @@ class MatchingEngine:
         return forms
 
     def _forms(self, texts: list[str], languages: list[str], wanted: set[int]) -> dict[int, Counter[str]]:
-        """Wanted feature → how the texts wrote it (whitespace collapsed)."""
-        forms: dict[int, Counter[str]] = {}
-        for text, language in zip(texts, languages, strict=True):
-            for tracked in self._analyzer.tracked_features(text, language):
-                if tracked.feature in wanted:
-                    written = " ".join(text[tracked.start : tracked.end].split())
-                    forms.setdefault(tracked.feature, Counter())[written] += 1
-        return forms
+        """Wanted feature → how the texts wrote it (see :func:`_forms_of`)."""
+        return _forms_of(
+            [
+                (text, self._analyzer.tracked_features(text, language))
+                for text, language in zip(texts, languages, strict=True)
+            ],
+            wanted,
+        )
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _forms_of(
+    tracked_texts: list[tuple[str, list[TrackedFeature]]], wanted: set[int]
+) -> dict[int, Counter[str]]:
+    """Wanted feature → how the texts wrote it: whitespace collapsed, in lower case except acronyms."""
+    forms: dict[int, Counter[str]] = {}
+    for text, tracked in tracked_texts:
+        for item in tracked:
+            if item.feature in wanted:
+                forms.setdefault(item.feature, Counter())[_display_form(text[item.start : item.end])] += 1
+    return forms
+
+
+def _display_form(written: str) -> str:
+    """``written`` with whitespace collapsed and each word in lower case unless it is an acronym
+    (all capitals as written: "IRM", "CO2"), so "Maintenance prédictive" and "maintenance prédictive"
+    are one form."""
+    return " ".join(word if len(word) > 1 and word.isupper() else word.lower() for word in written.split())
+
+
+def _merge_components(
+    contributions: dict[int, float],
+    need_tracked: list[tuple[str, list[TrackedFeature]]],
+    kinds: list[int],
+) -> dict[int, float]:
+    """Contributions with each word that a shared phrase or bigram covers in the need merged into it.
+
+    A word stem is a component of a multi-word feature (thesaurus phrase or bigram) when one of its
+    occurrences in the need lies inside an occurrence of that feature; it is merged into the component
+    feature with the largest contribution, so "prédictive" is not listed next to "maintenance prédictive".
+    The total is unchanged.
+    """
+    merged = dict(contributions)
+    owner: dict[int, int] = {}
+    for _, tracked in need_tracked:
+        compounds = [
+            item for item in tracked if kinds[item.feature] != UNIGRAM and item.feature in contributions
+        ]
+        if not compounds:
+            continue
+        for item in tracked:
+            if kinds[item.feature] != UNIGRAM or item.feature not in contributions:
+                continue
+            for compound in compounds:
+                if compound.start <= item.start and item.end <= compound.end:
+                    current = owner.get(item.feature)
+                    if current is None or contributions[compound.feature] > contributions[current]:
+                        owner[item.feature] = compound.feature
+    for word, compound in owner.items():
+        merged[compound] += merged.pop(word)
+    return merged
 
 
 def _score(similarity: float) -> float:

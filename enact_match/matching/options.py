@@ -20,6 +20,14 @@ class EngineOptions:
         bigram_weight: weight of a bigram feature relative to a word.
         concept_weight: weight of a thesaurus concept feature relative to a word.
         title_repeats: how many times a need's title counts (a title is dense in topic words).
+        profile_centroid: build a team's whole profile as the centroid of its pieces' unit vectors instead
+            of weighing the summed counts of all its pieces (off: worse need_mrr, see docs/benchmarks.md).
+        length_reference: need length (distinct features) up to which a need's score is not damped.
+        length_exponent: a need longer than ``length_reference`` has its score multiplied by
+            ``(length_reference / distinct features) ** length_exponent`` (0 = no damping). A long need
+            shares words with every team by sheer length; the damping keeps a team's scores for long and
+            short needs comparable. The reference is fixed (not a corpus mean) so that a score keeps its
+            meaning when needs are added.
         passage_min_words: consecutive statement lines are gathered into passages of at least this many
             words, so that a one-line heading is not a piece of evidence on its own.
     Explanations
@@ -37,10 +45,13 @@ class EngineOptions:
 
     profile_weight: float = 0.5
     sublinear_tf: bool = True
-    bigrams: bool = False
-    bigram_weight: float = 0.5
+    bigrams: bool = True
+    bigram_weight: float = 0.7
     concept_weight: float = 1.0
     title_repeats: int = 1
+    profile_centroid: bool = False
+    length_reference: int = 20
+    length_exponent: float = 0.3
     passage_min_words: int = 40
     explain_terms: int = 8
     explain_evidence: int = 5

@@ -71,3 +71,15 @@ def fit_columns(matrix: csr_matrix, columns: int) -> csr_matrix:
     if matrix.shape[1] <= columns:
         return widen(matrix, matrix.shape[0], columns)
     return matrix[:, :columns]
+
+
+def normalise_rows(matrix: csr_matrix) -> csr_matrix:
+    """The rows scaled to unit length (float32); empty rows stay empty."""
+    matrix = csr_matrix(matrix, dtype=np.float64)
+    matrix.sum_duplicates()
+    squares = np.add.reduceat(matrix.data**2, matrix.indptr[:-1]) if matrix.data.size else np.zeros(0)
+    lengths = np.diff(matrix.indptr)
+    norms = np.where(lengths > 0, np.sqrt(squares) if squares.size else 1.0, 1.0)
+    norms[norms == 0] = 1.0
+    data = matrix.data / np.repeat(norms, lengths)
+    return csr_matrix((data.astype(np.float32), matrix.indices, matrix.indptr), shape=matrix.shape)

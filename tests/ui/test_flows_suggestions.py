@@ -78,7 +78,7 @@ def test_explanation_highlights_french_english_pair_in_both_texts_and_names_the_
     _select_team(panel, "Prognostics and health management")
     qtbot.waitUntil(lambda: "Publications behind the match" in panel.explanation_view.html(), timeout=5000)
     page = panel.explanation_view.html()
-    assert "Maintenance prédictive</span> ↔ " in page
+    assert "maintenance prédictive</span> ↔ " in page
     assert "Maintenance prédictive / maintenance prédictive" not in page  # case variants shown once
     assert ">predictive maintenance</span>" in page  # highlighted in the team's statement
     assert "Predictive maintenance of furnaces with vibration analysis" in page.replace(
