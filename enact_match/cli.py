@@ -252,11 +252,13 @@ def _open(args: argparse.Namespace) -> Any:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from enact_match.services.demo import load_demo
+    from enact_match.services.suggestions import SuggestionService
 
     db = _open(args)
     print(f"database ready: {db.display_location}")
     if args.demo:
         report = load_demo(db)
+        SuggestionService.with_shipped_resources(db).score_missing_matches()
         print(
             f"demo data loaded: {report.units} units, {report.teams} teams, {report.companies} companies, "
             f"{report.contacts} contacts, {report.needs} needs, {report.matches} matches"

@@ -70,7 +70,9 @@ def start_demo_load(parent: QWidget, context: AppContext, on_loaded: Callable[[]
     db = context.db
 
     def work(progress: ProgressCallback, cancelled: Callable[[], bool]) -> Any:
-        return load_demo(db, progress=cancellable(progress, cancelled))
+        report = load_demo(db, progress=cancellable(progress, cancelled))
+        context.suggestions.score_missing_matches()  # the demo's matches get their score and reasons
+        return report
 
     def on_done(_report: Any) -> None:
         dialog.close()

@@ -111,7 +111,7 @@ def test_recomputing_all_suggestions_shows_progress_and_can_be_cancelled(
     qtbot: QtBot, window_on: Opener, demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     errors: list[str] = []
-    monkeypatch.setattr("enact_match.ui.prompts.show_error", lambda _parent, title, _text: errors.append(title))
+    monkeypatch.setattr("enact_match.ui.prompts.show_error", lambda _p, title, _text: errors.append(title))
     window = window_on(demo_db)
     task = window.recompute_suggestions()
     with qtbot.waitSignal(task.finished, timeout=60000):
