@@ -364,7 +364,7 @@ class MatchingEngine:
                 Suggestion(
                     need_key,
                     team_key,
-                    _score(scores[need_slot]),
+                    _score(scores[need_slot], self.options.score_scale),
                     rank,
                     _crosses(need_axes, team_axes),
                     explanation,
@@ -503,7 +503,7 @@ class MatchingEngine:
         return Suggestion(
             need_key,
             team_key,
-            _score(score),
+            _score(score, self.options.score_scale),
             0,
             _crosses(needs.effective_axes(need_slot), teams.effective_axes(team_slot)),
             explanation,
@@ -666,7 +666,7 @@ class MatchingEngine:
                 Suggestion(
                     need.key,
                     teams.keys[slot],
-                    _score(scores[slot]),
+                    _score(scores[slot], self.options.score_scale),
                     rank,
                     _crosses(need_axes, teams.effective_axes(slot)),
                     explanation,
@@ -724,7 +724,7 @@ class MatchingEngine:
                 Suggestion(
                     need_key,
                     teams.keys[team_slot],
-                    _score(score),
+                    _score(score, self.options.score_scale),
                     rank,
                     _crosses(need_axes, teams.effective_axes(team_slot)),
                     explanation,
@@ -788,7 +788,7 @@ class MatchingEngine:
                     piece.kind,
                     piece.key,
                     piece.title,
-                    _score(score),
+                    _score(score, self.options.score_scale),
                     piece.text[:_EXCERPT_CHARS] if piece.kind == "statement" else "",
                 )
                 for piece, score in zip(team_pieces_, piece_scores, strict=True)
@@ -889,8 +889,11 @@ def _merge_components(
     return merged
 
 
-def _score(similarity: float) -> float:
-    return round(100.0 * float(similarity), 4)
+def _score(similarity: float, scale: float) -> float:
+    """The 0–100 score shown to users: ``100 × (1 − exp(−similarity / scale))`` (see docs/matching.md)."""
+    if scale <= 0:
+        return round(100.0 * float(similarity), 4)
+    return round(100.0 * -math.expm1(-float(similarity) / scale), 4)
 
 
 def _crosses(need_axes: frozenset[int], team_axes: frozenset[int]) -> bool:

@@ -28,6 +28,9 @@ class EngineOptions:
             shares words with every team by sheer length; the damping keeps a team's scores for long and
             short needs comparable. The reference is fixed (not a corpus mean) so that a score keeps its
             meaning when needs are added.
+        score_scale: the similarity (0–1) is shown as ``100 × (1 − exp(−similarity / score_scale))``:
+            a monotone curve, so rankings do not change, that spreads the useful range of TF-IDF
+            similarities (0.02–0.3) over the 0–100 scale (0 = the plain ``100 × similarity``).
         passage_min_words: consecutive statement lines are gathered into passages of at least this many
             words, so that a one-line heading is not a piece of evidence on its own.
     Explanations
@@ -52,6 +55,7 @@ class EngineOptions:
     profile_centroid: bool = False
     length_reference: int = 20
     length_exponent: float = 0.3
+    score_scale: float = 0.15
     passage_min_words: int = 40
     explain_terms: int = 8
     explain_evidence: int = 5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 
@@ -160,10 +161,29 @@ def test_scores_are_in_0_100_best_first_with_ranks_from_1(engine: MatchingEngine
 
 
 def test_a_text_identical_to_the_need_scores_100(stopwords: frozenset[str]) -> None:
-    engine = MatchingEngine(None, EngineOptions(), stopwords)
+    engine = MatchingEngine(None, EngineOptions(score_scale=0), stopwords)
     # a short need (below the length reference, so not damped); bigrams do not cross from title to text
     engine.fit([NeedText("n", "", "Wind turbine blades")], [TeamText("t", "wind turbine blades")])
     assert engine.teams_for_need("n", explain=False)[0].score == pytest.approx(100.0, abs=1e-3)
+
+
+def test_the_shown_score_is_a_monotone_curve_of_the_similarity(stopwords: frozenset[str]) -> None:
+    needs = [
+        NeedText("n", "", "wind turbine blades"),
+        NeedText("m", "", "wind turbine blades fatigue cracks"),
+    ]
+    teams = [TeamText("t", "wind turbine blades"), TeamText("u", "fatigue of welded steel joints in bridges")]
+    raw = MatchingEngine(None, EngineOptions(score_scale=0), stopwords)
+    shown = MatchingEngine(None, EngineOptions(score_scale=0.15), stopwords)
+    for engine in (raw, shown):
+        engine.fit(needs, teams)
+    pairs = [("n", "t"), ("m", "t"), ("m", "u")]
+    raw_scores = [raw.score_pair(need, team, explain=False).score for need, team in pairs]
+    shown_scores = [shown.score_pair(need, team, explain=False).score for need, team in pairs]
+    assert sorted(range(3), key=raw_scores.__getitem__) == sorted(range(3), key=shown_scores.__getitem__)
+    for similarity, score in zip(raw_scores, shown_scores, strict=True):
+        assert score == pytest.approx(100 * (1 - math.exp(-similarity / 100 / 0.15)), abs=1e-3)
+    assert shown_scores[0] > 99
 
 
 def test_axis_filter_keeps_only_teams_of_the_axis_and_flags_cross_axis(engine: MatchingEngine) -> None:
