@@ -443,6 +443,15 @@ def cmd_match(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_rows([suggestion_as_dict(row) for row in found], (), "json", sys.stdout)
         return EXIT_OK
+    if args.format == "csv" and not args.explain:
+        # The stable, scripted output (`need_ref,team_ref,score,rank`), streamed: `match --all`
+        # prints a row per need and suggestion, 10 million rows for 1 million needs.
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(("need_ref", "team_ref", "score", "rank"))
+        writer.writerows(
+            (safe_cell(row.need_ref), safe_cell(row.team_ref), f"{row.score:.3f}", row.rank) for row in found
+        )
+        return EXIT_OK
     columns: tuple[str, ...] = ("need_ref", "team_ref", "score", "rank")
     if args.format == "table":
         columns = ("rank", "need_ref", "team_ref", "score", "need_title", "team_name")
