@@ -20,11 +20,13 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from enact_match.config import HOME_ENV, Settings
+from enact_match.services import catalog
 from enact_match.services.database import Database, open_database
 from enact_match.services.demo import load_demo
 from enact_match.ui import i18n
 from enact_match.ui.app import create_application
 from enact_match.ui.context import AppContext, viewer_of
+from enact_match.ui.import_wizard import ImportWizard
 from enact_match.ui.main_window import MainWindow
 from enact_match.ui.pipeline_page import PipelinePage
 from enact_match.ui.record_pages import RecordPage, ResearchPage
@@ -135,6 +137,52 @@ def search_popup(window: MainWindow, suffix: str) -> None:
     popup.hide()
 
 
+# A partner's export as French Excel writes it: a title line above the header, cp1252, semicolons; one
+# row repeats a demo company (same SIREN) and one has a mistyped SIREN.
+PARTNER_CSV = """Export CRM du 12/03/2025;;;;
+Raison sociale;Forme juridique;SIREN;Ville;Commentaire
+Alumétal Rhin-Est;SAS;995874070;Haguenau;déjà suivie par POLARIS
+Fonderie du Florival;SARL;732829320;Guebwiller;
+Brasserie Kronenbach;SA;123456789;Obernai;SIREN à vérifier
+Verrerie de Meisenthal;SAS;552100554;Meisenthal;
+Lorraine Hydrogène;SAS;542107651;Nancy;salon Hydrogen Days
+Textiles Vosgiens Réunis;SARL;443061841;Épinal;
+"""
+
+
+def import_wizard_preview(window: MainWindow, db: Database, folder: Path, suffix: str) -> None:
+    """The import wizard's second page on a partner's CSV: how it was read, the mapping, the first
+    rows with an invalid cell, and the existing company one row would update."""
+    path = folder / "entreprises-partenaire.csv"
+    path.write_bytes(PARTNER_CSV.replace("\n", "\r\n").encode("cp1252"))
+    wizard = ImportWizard(AppContext(db, Settings()), path, window)
+    wizard.file_page.set_kind("companies")
+    wizard.resize(1100, 760)
+    wizard.show()
+    wizard.next()
+    wait_until(lambda: wizard.preview_page.preview is not None and not wizard.preview_page.busy)
+    save(wizard, "import_wizard", suffix)
+    wizard.reject()
+
+
+def duplicates_review(window: MainWindow, db: Database, suffix: str) -> None:
+    """The duplicates review with two spellings of demo companies: the group list and the records
+    side by side, one value ticked per field."""
+    catalog.save_record(
+        db,
+        "companies",
+        {"name": "ALUMETAL RHIN EST", "legal_form": "S.A.S.", "city": "Haguenau", "website": "alumetal.fr"},
+    )
+    catalog.save_record(
+        db, "companies", {"name": "Aquaval", "siren": "998 383 640", "city": "Metz", "department": "57"}
+    )
+    dialog = window.open_duplicates()
+    dialog.resize(1200, 620)
+    wait_until(lambda: dialog.merge_button.isEnabled())
+    save(dialog, "duplicates", suffix)
+    dialog.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--language", choices=("en", "fr"), default="en")
@@ -156,6 +204,8 @@ def main() -> int:
         teams_page(window, suffix)
         search_popup(window, suffix)
         pipeline_board(window, suffix)
+        import_wizard_preview(window, db, folder, suffix)
+        duplicates_review(window, db, suffix)
         window.close()
         wait_for_background_work()
         db.dispose()

@@ -8,11 +8,11 @@ import sys
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from enact_match import __version__
-from enact_match.config import Settings, resolve_database
+from enact_match.config import HOME_ENV, Settings, config_dir, resolve_database
 from enact_match.services.database import open_database
 from enact_match.ui import i18n, prompts
 from enact_match.ui.context import AppContext, viewer_of
@@ -32,6 +32,10 @@ def create_application(argv: Sequence[str]) -> QApplication:
     QCoreApplication.setOrganizationName("ENACT")
     QCoreApplication.setApplicationName("ENACT Match")
     QCoreApplication.setApplicationVersion(__version__)
+    if os.environ.get(HOME_ENV):
+        # Everything in one folder (a USB key at a fair, tests): the window's remembered layout too.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config_dir()))
     return app
 
 

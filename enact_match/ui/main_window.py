@@ -25,12 +25,15 @@ from enact_match.services.database import Database, open_database
 from enact_match.ui import i18n, prompts, text
 from enact_match.ui.about_dialog import AboutDialog
 from enact_match.ui.context import AppContext
+from enact_match.ui.duplicates_dialog import DuplicatesDialog
+from enact_match.ui.exports_ui import start_export, start_shortlist
+from enact_match.ui.import_wizard import ImportWizard
 from enact_match.ui.long_operations import start_rematch
 from enact_match.ui.record_pages import COMPANIES, NEEDS, RecordPage, ResearchPage
 from enact_match.ui.search import SearchPopup
 from enact_match.ui.settings_dialog import SettingsDialog
-from enact_match.ui.table_models import PageEntry, PageListModel
-from enact_match.ui.welcome_page import WelcomePage, start_demo_load, start_import
+from enact_match.ui.table_models import PageEntry, PageListModel, RowRole
+from enact_match.ui.welcome_page import WelcomePage, start_demo_load
 from enact_match.ui.workers import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._location_label)
         self._search_popup = SearchPopup(self)
         self._search_popup.hit_activated.connect(self._on_search_popup_hit_activated)
+        self._duplicates_dialog: DuplicatesDialog | None = None
 
     def _action(self, shortcuts: list[QKeySequence | str], slot: Callable[[], Any]) -> QAction:
         action = QAction(self)
@@ -158,6 +162,9 @@ class MainWindow(QMainWindow):
         self._rematch_action = self._action(["Ctrl+Shift+R"], self.recompute_suggestions)
         self._settings_action = self._action(["Ctrl+,"], self.open_settings)
         self._import_action = self._action(["Ctrl+I"], self._on_import_triggered)
+        self._export_action = self._action([], lambda: start_export(self, self._context))
+        self._shortlist_action = self._action([], self.write_shortlist)
+        self._duplicates_action = self._action([], self.open_duplicates)
         self._demo_action = self._action([], self._on_demo_triggered)
         self._about_action = self._action(
             [], lambda: AboutDialog.ask(self, self._context.db.display_location)
@@ -167,7 +174,10 @@ class MainWindow(QMainWindow):
 
         menu_bar = self.menuBar()
         self._file_menu = menu_bar.addMenu("")
-        for action in (self._import_action, self._demo_action, self._settings_action):
+        for action in (self._import_action, self._export_action, self._shortlist_action):
+            self._file_menu.addAction(action)
+        self._file_menu.addSeparator()
+        for action in (self._demo_action, self._settings_action):
             self._file_menu.addAction(action)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self._quit_action)
@@ -176,6 +186,7 @@ class MainWindow(QMainWindow):
             self._edit_menu.addAction(action)
         self._edit_menu.addSeparator()
         self._edit_menu.addAction(self._search_action)
+        self._edit_menu.addAction(self._duplicates_action)
         self._view_menu = menu_bar.addMenu("")
         self._view_menu.addAction(self._refresh_action)
         self._view_menu.addAction(self._rematch_action)
@@ -260,7 +271,22 @@ class MainWindow(QMainWindow):
                 self.tr("Se&ttings…"),
                 self.tr("Database, language, your name and structure"),
             ),
-            self._import_action: (self.tr("&Import a file…"), self.tr("Import records from CSV or XLSX")),
+            self._import_action: (
+                self.tr("&Import a file…"),
+                self.tr("Import records from CSV, XLSX or ODS, with a preview of the columns and rows"),
+            ),
+            self._export_action: (
+                self.tr("&Export…"),
+                self.tr("Needs, teams, companies, matches or the pipeline as CSV or XLSX"),
+            ),
+            self._shortlist_action: (
+                self.tr("Shortlist &report (PDF)…"),
+                self.tr("The needs listed on the Needs page with their best teams, as a PDF to print"),
+            ),
+            self._duplicates_action: (
+                self.tr("Find &duplicates…"),
+                self.tr("Companies, units, teams or contacts entered twice: compare and merge them"),
+            ),
             self._demo_action: (self.tr("Load the &demo data"), self.tr("Add the demo data set")),
             self._about_action: (self.tr("&About ENACT Match"), ""),
             self._quit_action: (self.tr("&Quit"), ""),
@@ -417,7 +443,29 @@ class MainWindow(QMainWindow):
         return start_rematch(self, self._context, self.refresh)
 
     def _on_import_triggered(self) -> None:
-        start_import(self, self._context, self._on_welcome_data_loaded_or_refresh)
+        report = ImportWizard.ask(self, self._context)
+        if report is not None and not report.dry_run:
+            self._on_welcome_data_loaded_or_refresh()
+
+    def open_duplicates(self) -> DuplicatesDialog:
+        """Show the duplicates review screen (Edit → Find duplicates…); merges refresh the pages."""
+        if self._duplicates_dialog is None:
+            self._duplicates_dialog = DuplicatesDialog(self._context, self)
+            self._duplicates_dialog.data_written.connect(self._on_page_data_written)
+        else:
+            self._duplicates_dialog.find_groups()
+        self._duplicates_dialog.show()
+        self._duplicates_dialog.raise_()
+        self._duplicates_dialog.activateWindow()
+        return self._duplicates_dialog
+
+    def write_shortlist(self) -> None:
+        """Write the shortlist report (PDF) of the needs the Needs page lists (its filters apply)."""
+        page = self.page("needs")
+        assert isinstance(page, RecordPage)
+        proxy = page.proxy()
+        refs = [proxy.index(row, 0).data(RowRole).ref for row in range(proxy.rowCount())]
+        start_shortlist(self, self._context, [ref for ref in refs if ref])
 
     def _on_demo_triggered(self) -> None:
         start_demo_load(self, self._context, self._on_welcome_data_loaded_or_refresh)

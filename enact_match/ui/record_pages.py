@@ -45,6 +45,7 @@ from enact_match.services import catalog, codes
 from enact_match.services.catalog import RecordInvalidError, StaleRecordError
 from enact_match.ui import prompts, text
 from enact_match.ui.context import AppContext
+from enact_match.ui.exports_ui import start_brief
 from enact_match.ui.forms import RecordForm, Reference, reference_key, values_from_row
 from enact_match.ui.score_delegate import AxisChipsDelegate
 from enact_match.ui.table_models import (
@@ -381,6 +382,12 @@ class RecordPage(QWidget):
         self._delete_button.clicked.connect(self.delete_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self._new_button)
+        self._brief_button: QPushButton | None = None
+        if config.kind == "needs":
+            self._brief_button = QPushButton()
+            self._brief_button.setObjectName("brief_button")
+            self._brief_button.clicked.connect(self._on_brief_button_clicked)
+            buttons.addWidget(self._brief_button)
         buttons.addStretch(1)
         buttons.addWidget(self._delete_button)
         buttons.addWidget(self._save_button)
@@ -487,6 +494,11 @@ class RecordPage(QWidget):
         self._save_button.setToolTip(self.tr("Save the changes (Ctrl+S)"))
         self._delete_button.setText(self.tr("&Delete"))
         self._delete_button.setToolTip(self.tr("Delete this record (Del); Ctrl+Z undoes it"))
+        if self._brief_button is not None:
+            self._brief_button.setText(self.tr("&Brief (PDF)…"))
+            self._brief_button.setToolTip(
+                self.tr("A one-page PDF of this need, its best teams and why, to print or send")
+            )
         if self._publications is not None:
             self._publications_box.setTitle(text.field_label("publications"))
             self._add_publication.setText(self.tr("Add a publication"))
@@ -701,6 +713,8 @@ class RecordPage(QWidget):
             self._contacts_proxy.set_filter("company_id" if self.kind == "companies" else "team_id", wanted)
             self._contacts_proxy.set_filter("id", None)
         self._delete_button.setEnabled(row is not None)
+        if self._brief_button is not None:
+            self._brief_button.setEnabled(row is not None and bool(row.ref))
         self._update_heading()
         self._show_suggestions(row)
 
@@ -882,6 +896,10 @@ class RecordPage(QWidget):
 
     def active_record_page(self) -> RecordPage:
         return self
+
+    def _on_brief_button_clicked(self) -> None:
+        if self._current is not None and self._current.ref:
+            start_brief(self, self._context, self._current.ref)
 
 
 def _one_line(error: BaseException) -> str:

@@ -199,7 +199,23 @@ def problem_label(code: str) -> str:
             "too_many_columns": QCoreApplication.translate("Text", "The file has too many columns."),
             "empty": QCoreApplication.translate("Text", "The file is empty."),
             "csv": QCoreApplication.translate("Text", "The file is not a readable CSV file."),
-            "format": QCoreApplication.translate("Text", "Unsupported file type (use .csv or .xlsx)."),
+            "format": QCoreApplication.translate("Text", "Unsupported file type (use .csv, .xlsx or .ods)."),
+            "too_many_cells": QCoreApplication.translate("Text", "The file has too many cells."),
+            "header_row": QCoreApplication.translate("Text", "There is no row at this line."),
+            "xlsx_invalid": QCoreApplication.translate("Text", "The file is not a valid XLSX workbook."),
+            "ods_invalid": QCoreApplication.translate("Text", "The file is not a valid ODS spreadsheet."),
+            "xlsx_ratio": QCoreApplication.translate(
+                "Text", "The workbook unpacks to far more than its size: refused as unsafe."
+            ),
+            "ods_ratio": QCoreApplication.translate(
+                "Text", "The spreadsheet unpacks to far more than its size: refused as unsafe."
+            ),
+            "xlsx_unsafe": QCoreApplication.translate(
+                "Text", "XLSX files cannot be read safely on this installation (defusedxml is missing)."
+            ),
+            "unsafe_xml": QCoreApplication.translate("Text", "The file contains unsafe XML: refused."),
+            "unwritable": QCoreApplication.translate("Text", "The file cannot be written there."),
+            "same_record": QCoreApplication.translate("Text", "A record cannot be merged with itself."),
             "unreadable": QCoreApplication.translate("Text", "The file cannot be read."),
             "kind": QCoreApplication.translate("Text", "Unknown kind of record."),
         },
@@ -308,3 +324,43 @@ def field_label(field_name: str) -> str:
         },
         field_name,
     )
+
+
+def mapping_source_label(code: str | None) -> str:
+    """How the field of an imported column was chosen (exact header, similar header, remembered...)."""
+    return _lookup(
+        {
+            "exact": QCoreApplication.translate("Text", "known header"),
+            "fuzzy": QCoreApplication.translate("Text", "similar header"),
+            "remembered": QCoreApplication.translate("Text", "remembered"),
+            "chosen": QCoreApplication.translate("Text", "your choice"),
+            "none": "",
+        },
+        code,
+    )
+
+
+def duplicate_rule_label(code: str | None) -> str:
+    """Why two records are judged to be the same (a rule code of services.dedup)."""
+    return _lookup(
+        {
+            "siren": QCoreApplication.translate("Text", "same SIREN"),
+            "name": QCoreApplication.translate("Text", "same name"),
+            "name_fuzzy": QCoreApplication.translate("Text", "nearly the same name"),
+            "rnsr": QCoreApplication.translate("Text", "same RNSR number"),
+            "unit_code": QCoreApplication.translate("Text", "same unit code"),
+            "name_in_unit": QCoreApplication.translate("Text", "same name in the same unit"),
+            "email": QCoreApplication.translate("Text", "same e-mail"),
+            "name_organisation": QCoreApplication.translate("Text", "same name and organisation"),
+        },
+        code,
+    )
+
+
+def export_kind_label(kind: str) -> str:
+    """What an export holds (needs, teams, companies, matches, the pipeline with its history)."""
+    if kind == "matches":
+        return QCoreApplication.translate("Text", "Matches")
+    if kind == "pipeline":
+        return QCoreApplication.translate("Text", "Pipeline (matches with their history)")
+    return kind_label(kind)

@@ -1,19 +1,17 @@
-"""First start: the welcome page offering the demo data or an import, and those two long operations.
+"""First start: the welcome page offering the demo data or an import, and loading the demo data.
 
-Both run on the database-writer thread behind a progress dialog; an import can be cancelled (its
-single transaction is then rolled back, the database is unchanged).
+The demo data loads on the database-writer thread behind a progress dialog with Cancel (its single
+transaction is then rolled back, the database is unchanged); an import goes through the import wizard.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,46 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from enact_match.services.demo import load_demo
-from enact_match.services.importing import ImportFileError, ImportRejectedError, import_file
-from enact_match.ui import prompts, text
+from enact_match.ui import prompts
 from enact_match.ui.context import AppContext
+from enact_match.ui.import_wizard import ImportWizard
 from enact_match.ui.long_operations import OperationCancelledError, cancellable, progress_dialog, progress_to
 from enact_match.ui.workers import BackgroundTask, ProgressCallback, run_write_in_background
 
 translate = QCoreApplication.translate
-
-IMPORT_KINDS = ("needs", "companies", "units", "teams", "contacts")
-
-
-def choose_import_file(parent: QWidget | None) -> Path | None:
-    """Ask for a CSV or XLSX file to import (tests replace this function)."""
-    name, _filter = QFileDialog.getOpenFileName(
-        parent,
-        translate("WelcomePage", "Import a file"),
-        str(Path.home()),
-        translate("WelcomePage", "Tables (*.csv *.xlsx);;All files (*)"),
-    )
-    return Path(name) if name else None
-
-
-def import_problem_text(error: BaseException) -> str:
-    """One translated line per problem of a refused import ("Row 3, column “SIREN”: ...")."""
-    if isinstance(error, ImportRejectedError):
-        lines = [
-            translate("WelcomePage", "Row %1, column “%2”: %3")
-            .replace("%1", str(problem.row))
-            .replace("%2", problem.column)
-            .replace("%3", text.problem_label(problem.code))
-            for problem in error.problems[:8]
-        ]
-        if len(error.problems) > 8:
-            lines.append(
-                translate("WelcomePage", "…and %1 more problems.").replace("%1", str(len(error.problems) - 8))
-            )
-        return translate("WelcomePage", "Nothing was imported:") + "\n" + "\n".join(lines)
-    if isinstance(error, ImportFileError):
-        return text.problem_label(error.code)
-    return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
 def start_demo_load(parent: QWidget, context: AppContext, on_loaded: Callable[[], None]) -> BackgroundTask:
@@ -84,56 +49,6 @@ def start_demo_load(parent: QWidget, context: AppContext, on_loaded: Callable[[]
             prompts.show_error(
                 parent, translate("WelcomePage", "Cannot load the demo data"), str(error).splitlines()[0]
             )
-
-    task = run_write_in_background(work, on_done, on_error, progress_to(dialog), with_progress=True)
-    dialog.canceled.connect(task.cancel)
-    return task
-
-
-def start_import(
-    parent: QWidget, context: AppContext, on_imported: Callable[[], None]
-) -> BackgroundTask | None:
-    """Ask for a kind and a file, then import it in the background with progress and Cancel."""
-    kind = prompts.ask_choice(
-        parent,
-        translate("WelcomePage", "Import a file"),
-        translate("WelcomePage", "What does the file contain?"),
-        [(kind, text.kind_label(kind)) for kind in IMPORT_KINDS],
-    )
-    if kind is None:
-        return None
-    path = choose_import_file(parent)
-    if path is None:
-        return None
-    dialog = progress_dialog(
-        parent, translate("WelcomePage", "Importing %1…").replace("%1", path.name), cancellable=True
-    )
-    db = context.db
-
-    def work(progress: ProgressCallback, cancelled: Callable[[], bool]) -> Any:
-        return import_file(db, kind, path, progress=cancellable(progress, cancelled))
-
-    def on_done(report: Any) -> None:
-        dialog.close()
-        prompts.show_info(
-            parent,
-            translate("WelcomePage", "Import finished"),
-            translate("WelcomePage", "%1 created, %2 updated.")
-            .replace("%1", str(report.created))
-            .replace("%2", str(report.updated)),
-        )
-        on_imported()
-
-    def on_error(error: BaseException) -> None:
-        dialog.close()
-        if isinstance(error, OperationCancelledError):
-            prompts.show_info(
-                parent,
-                translate("WelcomePage", "Import cancelled"),
-                translate("WelcomePage", "The import was cancelled; nothing was changed."),
-            )
-        else:
-            prompts.show_error(parent, translate("WelcomePage", "Import refused"), import_problem_text(error))
 
     task = run_write_in_background(work, on_done, on_error, progress_to(dialog), with_progress=True)
     dialog.canceled.connect(task.cancel)
@@ -209,7 +124,9 @@ class WelcomePage(QWidget):
             self.tr("Public Grand Est units and teams, fictional companies and needs")
         )
         self._import_button.setText(self.tr("Import a file…"))
-        self._import_button.setToolTip(self.tr("Needs, companies, units, teams or contacts from CSV or XLSX"))
+        self._import_button.setToolTip(
+            self.tr("Needs, companies, units, teams or contacts from CSV, XLSX or ODS")
+        )
         self._skip_button.setText(self.tr("Start with an empty database"))
         self._location.setText(self.tr("Database: %1").replace("%1", self._context.db.display_location))
 
@@ -221,5 +138,8 @@ class WelcomePage(QWidget):
     def load_demo(self) -> BackgroundTask:
         return start_demo_load(self, self._context, self.data_loaded.emit)
 
-    def import_file(self) -> BackgroundTask | None:
-        return start_import(self, self._context, self.data_loaded.emit)
+    def import_file(self) -> None:
+        """Import a file through the wizard; the workspace shows once something was imported."""
+        report = ImportWizard.ask(self, self._context)
+        if report is not None and not report.dry_run:
+            self.data_loaded.emit()

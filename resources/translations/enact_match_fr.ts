@@ -31,14 +31,115 @@ Données : %1</translation>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../enact_match/ui/app.py" line="48"/>
+        <location filename="../../enact_match/ui/app.py" line="49"/>
         <source>Cannot open the database</source>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/app.py" line="49"/>
+        <location filename="../../enact_match/ui/app.py" line="50"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 n’a pas pu être ouverte : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingModel</name>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="190"/>
+        <source>(ignored)</source>
+        <translation>(ignorée)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="196"/>
+        <source>%1 % · %2</source>
+        <translation>%1 % · %2</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="237"/>
+        <source>Column of the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="238"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="239"/>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="328"/>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="329"/>
+        <source>&amp;Look among:</source>
+        <translation>&amp;Chercher parmi :</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="332"/>
+        <source>Record to &amp;keep:</source>
+        <translation>Fiche à &amp;conserver :</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="335"/>
+        <source>Tick the value to keep in each row. The other records are then deleted: their needs, contacts, matches and history move to the kept record.</source>
+        <translation>Cochez la valeur à garder sur chaque ligne. Les autres fiches sont ensuite supprimées : leurs besoins, contacts, mises en relation et historiques passent sur la fiche conservée.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="339"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Fusionner…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="363"/>
+        <source>Looking for duplicates…</source>
+        <translation>Recherche des doublons…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="398"/>
+        <source>No duplicates found.</source>
+        <translation>Aucun doublon trouvé.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="401"/>
+        <source>1 group of duplicates</source>
+        <translation>1 groupe de doublons</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="401"/>
+        <source>%1 groups of duplicates</source>
+        <translation>%1 groupes de doublons</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="445"/>
+        <source>Cannot read the records</source>
+        <translation>Lecture des fiches impossible</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="474"/>
+        <source>Merge “%1” into “%2”? “%1” is deleted; its needs, contacts, matches and history move to “%2”.</source>
+        <translation>Fusionner « %1 » dans « %2 » ? « %1 » est supprimée ; ses besoins, contacts, mises en relation et son historique passent sur « %2 ».</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="479"/>
+        <source>Merge %1 records into “%2”? They are deleted; their needs, contacts, matches and history move to “%2”.</source>
+        <translation>Fusionner %1 fiches dans « %2 » ? Elles sont supprimées ; leurs besoins, contacts, mises en relation et historiques passent sur « %2 ».</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="482"/>
+        <source>Merge duplicates</source>
+        <translation>Fusionner des doublons</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="497"/>
+        <source>Cannot merge</source>
+        <translation>Fusion impossible</translation>
     </message>
 </context>
 <context>
@@ -107,6 +208,143 @@ Données : %1</translation>
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="30"/>
+        <source>CSV for French Excel (*.csv)</source>
+        <translation>CSV pour Excel en français (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="31"/>
+        <source>CSV, UTF-8 with commas (*.csv)</source>
+        <translation>CSV UTF-8 avec virgules (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="32"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="38"/>
+        <source>PDF in French (*.pdf)</source>
+        <translation>PDF en français (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="39"/>
+        <source>PDF in English (*.pdf)</source>
+        <translation>PDF en anglais (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="62"/>
+        <source>Export %1</source>
+        <translation>Exporter : %1</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="114"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="115"/>
+        <source>What do you want to export?</source>
+        <translation>Que voulez-vous exporter ?</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="132"/>
+        <source>Export finished</source>
+        <translation>Export terminé</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="133"/>
+        <source>%1 rows written to %2.</source>
+        <translation>%1 lignes écrites dans %2.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="140"/>
+        <source>Exporting to %1…</source>
+        <translation>Export vers %1…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="143"/>
+        <source>Cannot export</source>
+        <translation>Export impossible</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="150"/>
+        <source>PDF written</source>
+        <translation>PDF enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="151"/>
+        <source>%1 is written. Open it now?</source>
+        <translation>%1 est enregistré. L’ouvrir maintenant ?</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="159"/>
+        <source>Brief of %1</source>
+        <translation>Fiche de mise en relation de %1</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="174"/>
+        <source>Writing the brief…</source>
+        <translation>Rédaction de la fiche…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="177"/>
+        <source>Cannot write the brief</source>
+        <translation>Impossible d’écrire la fiche</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="186"/>
+        <location filename="../../enact_match/ui/exports_ui.py" line="190"/>
+        <source>Shortlist report</source>
+        <translation>Rapport de sélection</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="187"/>
+        <source>No need is listed: clear the filters of the Needs page.</source>
+        <translation>Aucun besoin n’est listé : videz les filtres de la page Besoins.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="204"/>
+        <source>Writing the shortlist report…</source>
+        <translation>Rédaction du rapport de sélection…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/exports_ui.py" line="207"/>
+        <source>Cannot write the shortlist report</source>
+        <translation>Impossible d’écrire le rapport de sélection</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="395"/>
+        <source>File to import</source>
+        <translation>Fichier à importer</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="397"/>
+        <source>A CSV file (any usual encoding and delimiter), an Excel XLSX or an ODS file.</source>
+        <translation>Un fichier CSV (encodage et séparateur usuels quelconques), un classeur Excel XLSX ou un fichier ODS.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="399"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="401"/>
+        <source>It &amp;contains:</source>
+        <translation>Il &amp;contient :</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="403"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../enact_match/ui/pipeline_models.py" line="203"/>
@@ -127,6 +365,90 @@ Données : %1</translation>
         <location filename="../../enact_match/ui/pipeline_models.py" line="213"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="87"/>
+        <location filename="../../enact_match/ui/import_wizard.py" line="790"/>
+        <source>Import a file</source>
+        <translation>Importer un fichier</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="89"/>
+        <source>Tables (*.csv *.xlsx *.ods);;All files (*)</source>
+        <translation>Tableaux (*.csv *.xlsx *.ods);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="98"/>
+        <source>Save the rejected rows</source>
+        <translation>Enregistrer les lignes rejetées</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="100"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="117"/>
+        <source>Row %1, column “%2”: %3</source>
+        <translation>Ligne %1, colonne « %2 » : %3</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="125"/>
+        <source>…and %1 more problems.</source>
+        <translation>… et %1 autres problèmes.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="129"/>
+        <source>Nothing was imported:</source>
+        <translation>Rien n’a été importé :</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="137"/>
+        <source>semicolon</source>
+        <translation>point-virgule</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="138"/>
+        <source>comma</source>
+        <translation>virgule</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="139"/>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="253"/>
+        <source>(ignore this column)</source>
+        <translation>(ignorer cette colonne)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="257"/>
+        <source>%1 (required)</source>
+        <translation>%1 (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="345"/>
+        <source>Line %1 updates %2 (%3)</source>
+        <translation>La ligne %1 met à jour %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="874"/>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="874"/>
+        <source>Importing %1…</source>
+        <translation>Import de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="903"/>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>L’import a été annulé ; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -225,7 +547,7 @@ Données : %1</translation>
 <context>
     <name>LazyPage</name>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="67"/>
+        <location filename="../../enact_match/ui/main_window.py" line="70"/>
         <source>This page is not available: %1</source>
         <translation>Cette page n’est pas disponible : %1</translation>
     </message>
@@ -251,157 +573,187 @@ Données : %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="192"/>
+        <location filename="../../enact_match/ui/main_window.py" line="203"/>
         <source>Research units &amp; teams</source>
         <translation>Unités et équipes de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="193"/>
+        <location filename="../../enact_match/ui/main_window.py" line="204"/>
         <source>Matches</source>
         <translation>Mises en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="241"/>
+        <location filename="../../enact_match/ui/main_window.py" line="252"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="242"/>
+        <location filename="../../enact_match/ui/main_window.py" line="253"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="243"/>
+        <location filename="../../enact_match/ui/main_window.py" line="254"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="244"/>
+        <location filename="../../enact_match/ui/main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="246"/>
+        <location filename="../../enact_match/ui/main_window.py" line="257"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="246"/>
+        <location filename="../../enact_match/ui/main_window.py" line="257"/>
         <source>Create a record on the current page</source>
         <translation>Créer une fiche dans la page actuelle</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="247"/>
+        <location filename="../../enact_match/ui/main_window.py" line="258"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="247"/>
+        <location filename="../../enact_match/ui/main_window.py" line="258"/>
         <source>Save the record being edited</source>
         <translation>Enregistrer la fiche en cours de modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="248"/>
+        <location filename="../../enact_match/ui/main_window.py" line="259"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="248"/>
+        <location filename="../../enact_match/ui/main_window.py" line="259"/>
         <source>Delete the selected record</source>
         <translation>Supprimer la fiche sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="249"/>
+        <location filename="../../enact_match/ui/main_window.py" line="260"/>
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="249"/>
+        <location filename="../../enact_match/ui/main_window.py" line="260"/>
         <source>Undo the last save or deletion</source>
         <translation>Annuler le dernier enregistrement ou la dernière suppression</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="251"/>
+        <location filename="../../enact_match/ui/main_window.py" line="262"/>
         <source>&amp;Search…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="252"/>
+        <location filename="../../enact_match/ui/main_window.py" line="263"/>
         <source>Find companies, units, teams, needs, contacts</source>
         <translation>Trouver entreprises, unités, équipes, besoins, contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="254"/>
+        <location filename="../../enact_match/ui/main_window.py" line="265"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="254"/>
+        <location filename="../../enact_match/ui/main_window.py" line="265"/>
         <source>Read the data again</source>
         <translation>Relire les données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="256"/>
+        <location filename="../../enact_match/ui/main_window.py" line="267"/>
         <source>Recompute all &amp;suggestions</source>
         <translation>Recalculer toutes les &amp;suggestions</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="257"/>
+        <location filename="../../enact_match/ui/main_window.py" line="268"/>
         <source>Re-read every need and team and rank them again (after a large import)</source>
         <translation>Relire tous les besoins et toutes les équipes et les classer à nouveau (après un import important)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="260"/>
+        <location filename="../../enact_match/ui/main_window.py" line="271"/>
         <source>Se&amp;ttings…</source>
         <translation>Parama&amp;ètres…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="261"/>
+        <location filename="../../enact_match/ui/main_window.py" line="272"/>
         <source>Database, language, your name and structure</source>
         <translation>Base de données, langue, votre nom et votre structure</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="263"/>
+        <location filename="../../enact_match/ui/main_window.py" line="275"/>
         <source>&amp;Import a file…</source>
         <translation>&amp;Importer un fichier…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="263"/>
-        <source>Import records from CSV or XLSX</source>
-        <translation>Importer des fiches depuis un fichier CSV ou XLSX</translation>
+        <location filename="../../enact_match/ui/main_window.py" line="276"/>
+        <source>Import records from CSV, XLSX or ODS, with a preview of the columns and rows</source>
+        <translation>Importer des fiches depuis un fichier CSV, XLSX ou ODS, avec un aperçu des colonnes et des lignes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="264"/>
+        <location filename="../../enact_match/ui/main_window.py" line="279"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="280"/>
+        <source>Needs, teams, companies, matches or the pipeline as CSV or XLSX</source>
+        <translation>Besoins, équipes, entreprises, mises en relation ou suivi en CSV ou XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="283"/>
+        <source>Shortlist &amp;report (PDF)…</source>
+        <translation>&amp;Rapport de sélection (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="284"/>
+        <source>The needs listed on the Needs page with their best teams, as a PDF to print</source>
+        <translation>Les besoins listés sur la page Besoins avec leurs meilleures équipes, en PDF à imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="287"/>
+        <source>Find &amp;duplicates…</source>
+        <translation>Trouver les &amp;doublons…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="288"/>
+        <source>Companies, units, teams or contacts entered twice: compare and merge them</source>
+        <translation>Entreprises, unités, équipes ou contacts saisis deux fois : les comparer et les fusionner</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="290"/>
         <source>Load the &amp;demo data</source>
         <translation>Charger les données de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="264"/>
+        <location filename="../../enact_match/ui/main_window.py" line="290"/>
         <source>Add the demo data set</source>
         <translation>Ajouter le jeu de données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="265"/>
+        <location filename="../../enact_match/ui/main_window.py" line="291"/>
         <source>&amp;About ENACT Match</source>
         <translation>&amp;À propos d’ENACT Match</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="266"/>
+        <location filename="../../enact_match/ui/main_window.py" line="292"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="282"/>
+        <location filename="../../enact_match/ui/main_window.py" line="308"/>
         <source>Data: %1</source>
         <translation>Données : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="470"/>
+        <location filename="../../enact_match/ui/main_window.py" line="518"/>
         <source>Cannot open the database</source>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="471"/>
+        <location filename="../../enact_match/ui/main_window.py" line="519"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 n’a pas pu être ouverte : %2</translation>
     </message>
@@ -412,6 +764,67 @@ Données : %1</translation>
         <location filename="../../enact_match/ui/pipeline_models.py" line="75"/>
         <source>Followed by %1</source>
         <translation>Suivie par %1</translation>
+    </message>
+</context>
+<context>
+    <name>MergeFieldsModel</name>
+    <message>
+        <location filename="../../enact_match/ui/duplicates_dialog.py" line="216"/>
+        <source>%1 (kept)</source>
+        <translation>%1 (conservée)</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="640"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="641"/>
+        <source>The import is one transaction: nothing is ever half-imported.</source>
+        <translation>L’import forme une seule transaction : rien n’est jamais importé à moitié.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="642"/>
+        <source>When some rows are invalid</source>
+        <translation>Quand des lignes ne sont pas valides</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="643"/>
+        <source>Import &amp;nothing and tell me why (all or nothing)</source>
+        <translation>&amp;N’importer rien et m’expliquer pourquoi (tout ou rien)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="645"/>
+        <source>Import the &amp;valid rows and give me the rejected ones as a file, with the reasons</source>
+        <translation>Importer les lignes &amp;valides et me donner les lignes rejetées dans un fichier, avec les raisons</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="647"/>
+        <source>&amp;Rejected rows:</source>
+        <translation>Lignes &amp;rejetées :</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="648"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="649"/>
+        <source>&amp;Dry run: check everything, write nothing</source>
+        <translation>&amp;Essai à blanc : tout vérifier, ne rien enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="650"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="651"/>
+        <source>&amp;Try</source>
+        <translation>&amp;Essayer</translation>
     </message>
 </context>
 <context>
@@ -550,6 +963,97 @@ Données : %1</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="510"/>
+        <source>Columns and first rows</source>
+        <translation>Colonnes et premières lignes</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="512"/>
+        <source>Check the field each column fills. Cells that would be refused are tinted: hover them.</source>
+        <translation>Vérifiez le champ que remplit chaque colonne. Les cellules qui seraient refusées sont colorées : survolez-les.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="514"/>
+        <source>&amp;Header row:</source>
+        <translation>Ligne d’&amp;en-tête :</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="515"/>
+        <source>The line holding the column names</source>
+        <translation>La ligne qui porte les noms des colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="516"/>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="517"/>
+        <source>First rows</source>
+        <translation>Premières lignes</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="518"/>
+        <source>Existing records these rows match</source>
+        <translation>Fiches existantes auxquelles ces lignes correspondent</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="519"/>
+        <source>&amp;Update the existing records instead of creating twins</source>
+        <translation>&amp;Mettre à jour les fiches existantes au lieu de créer des doublons</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="520"/>
+        <source>Off: every row without a known reference creates a new record</source>
+        <translation>Décoché : chaque ligne sans référence connue crée une nouvelle fiche</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="538"/>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="562"/>
+        <source>Read as a spreadsheet · %1 rows</source>
+        <translation>Lu comme un classeur · %1 lignes</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="565"/>
+        <source>Encoding: %2 · delimiter: %3 · %1 rows</source>
+        <translation>Encodage : %2 · séparateur : %3 · %1 lignes</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="571"/>
+        <source>The mapping you confirmed last time for these columns is proposed.</source>
+        <translation>La correspondance que vous avez confirmée la dernière fois pour ces colonnes est proposée.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="578"/>
+        <source>Choose a column for: %1</source>
+        <translation>Choisissez une colonne pour : %1</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="583"/>
+        <source>%1 of the first %2 rows would be refused.</source>
+        <translation>%1 des %2 premières lignes seraient refusées.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="587"/>
+        <source>The first rows are valid.</source>
+        <translation>Les premières lignes sont valides.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewRowsModel</name>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="338"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <location filename="../../enact_match/ui/forms.py" line="351"/>
@@ -570,159 +1074,217 @@ Données : %1</translation>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="102"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="103"/>
         <source>All axes</source>
         <translation>Tous les axes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="110"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="111"/>
         <source>All institutions</source>
         <translation>Toutes les tutelles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="153"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="154"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="158"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="159"/>
         <source>All structures</source>
         <translation>Toutes les structures</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="162"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="163"/>
         <source>All owners</source>
         <translation>Tous les responsables</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="185"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="186"/>
         <source>All sizes</source>
         <translation>Toutes les tailles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="480"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="487"/>
         <source>Filter the list…</source>
         <translation>Filtrer la liste…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="481"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="488"/>
         <source>Show only the rows containing these words</source>
         <translation>N’afficher que les lignes contenant ces mots</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="484"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="491"/>
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="485"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="492"/>
         <source>Create a record (Ctrl+N)</source>
         <translation>Créer une fiche (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="486"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="493"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="487"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="494"/>
         <source>Save the changes (Ctrl+S)</source>
         <translation>Enregistrer les modifications (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="488"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="495"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="489"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="496"/>
         <source>Delete this record (Del); Ctrl+Z undoes it</source>
         <translation>Supprimer cette fiche (Suppr) ; Ctrl+Z l’annule</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="492"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="498"/>
+        <source>&amp;Brief (PDF)…</source>
+        <translation>&amp;Fiche (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/record_pages.py" line="500"/>
+        <source>A one-page PDF of this need, its best teams and why, to print or send</source>
+        <translation>Une page PDF sur ce besoin, ses meilleures équipes et pourquoi, à imprimer ou à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/record_pages.py" line="504"/>
         <source>Add a publication</source>
         <translation>Ajouter une publication</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="493"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="505"/>
         <source>Remove the selected publication</source>
         <translation>Retirer la publication sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="500"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="512"/>
         <source>Suggested teams</source>
         <translation>Équipes suggérées</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="502"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="514"/>
         <source>Needs it could answer</source>
         <translation>Besoins auxquels elle pourrait répondre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="505"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="517"/>
         <source>Record</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="578"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="590"/>
         <source>Cannot read the list</source>
         <translation>Impossible de lire la liste</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="595"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="607"/>
         <source>%1 (of %2)</source>
         <translation>%1 (sur %2)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="601"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="613"/>
         <source>New record</source>
         <translation>Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="666"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="678"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="666"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="678"/>
         <source>Discard the changes you made to this record?</source>
         <translation>Abandonner les modifications apportées à cette fiche ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="814"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="828"/>
         <source>Saved by someone else</source>
         <translation>Enregistrée par quelqu’un d’autre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="816"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="830"/>
         <source>Someone else saved this record after you opened it, so your changes were not saved. The record has been reloaded: make your changes again.</source>
         <translation>Quelqu’un d’autre a enregistré cette fiche après que vous l’avez ouverte : vos modifications n’ont pas été enregistrées. La fiche a été rechargée : refaites vos modifications.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="822"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="836"/>
         <source>Cannot save</source>
         <translation>Enregistrement impossible</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="843"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="857"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="843"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="857"/>
         <source>Delete “%1”? You can undo it with Ctrl+Z.</source>
         <translation>Supprimer « %1 » ? Vous pourrez l’annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="850"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="864"/>
         <source>Cannot delete</source>
         <translation>Suppression impossible</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="880"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="894"/>
         <source>Cannot undo</source>
         <translation>Annulation impossible</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="704"/>
+        <source>Dry run finished: nothing was written</source>
+        <translation>Essai à blanc terminé : rien n’a été enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="704"/>
+        <source>Import finished</source>
+        <translation>Import terminé</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="708"/>
+        <source>Created: %1</source>
+        <translation>Créées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="709"/>
+        <source>Updated: %1</source>
+        <translation>Mises à jour : %1</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="710"/>
+        <source>Of which matched to existing records (duplicates): %1</source>
+        <translation>Dont rapprochées de fiches existantes (doublons) : %1</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="713"/>
+        <source>Rejected: %1</source>
+        <translation>Rejetées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="717"/>
+        <source>The rejected rows and the reasons are in %1</source>
+        <translation>Les lignes rejetées et leurs raisons sont dans %1</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="720"/>
+        <source>Ignored columns: %1</source>
+        <translation>Colonnes ignorées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/import_wizard.py" line="722"/>
+        <source>Go back to import for real.</source>
+        <translation>Revenez en arrière pour importer pour de bon.</translation>
     </message>
 </context>
 <context>
@@ -1044,7 +1606,7 @@ Données : %1</translation>
     </message>
     <message>
         <location filename="../../enact_match/ui/text.py" line="67"/>
-        <location filename="../../enact_match/ui/text.py" line="283"/>
+        <location filename="../../enact_match/ui/text.py" line="299"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
@@ -1308,331 +1870,451 @@ Données : %1</translation>
     </message>
     <message>
         <location filename="../../enact_match/ui/text.py" line="202"/>
-        <source>Unsupported file type (use .csv or .xlsx).</source>
-        <translation>Type de fichier non pris en charge (utilisez .csv ou .xlsx).</translation>
+        <source>Unsupported file type (use .csv, .xlsx or .ods).</source>
+        <translation>Type de fichier non pris en charge (utilisez .csv, .xlsx ou .ods).</translation>
     </message>
     <message>
         <location filename="../../enact_match/ui/text.py" line="203"/>
+        <source>The file has too many cells.</source>
+        <translation>Le fichier a trop de cellules.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="204"/>
+        <source>There is no row at this line.</source>
+        <translation>Il n’y a pas de ligne à ce numéro.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="205"/>
+        <source>The file is not a valid XLSX workbook.</source>
+        <translation>Le fichier n’est pas un classeur XLSX valide.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="206"/>
+        <source>The file is not a valid ODS spreadsheet.</source>
+        <translation>Le fichier n’est pas un classeur ODS valide.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="207"/>
+        <source>The workbook unpacks to far more than its size: refused as unsafe.</source>
+        <translation>Le classeur se décompresse en bien plus que sa taille : refusé par sécurité.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="210"/>
+        <source>The spreadsheet unpacks to far more than its size: refused as unsafe.</source>
+        <translation>Le classeur se décompresse en bien plus que sa taille : refusé par sécurité.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="213"/>
+        <source>XLSX files cannot be read safely on this installation (defusedxml is missing).</source>
+        <translation>Les fichiers XLSX ne peuvent pas être lus sans risque sur cette installation (defusedxml manque).</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="216"/>
+        <source>The file contains unsafe XML: refused.</source>
+        <translation>Le fichier contient du XML dangereux : refusé.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="217"/>
+        <source>The file cannot be written there.</source>
+        <translation>Impossible d’écrire le fichier à cet endroit.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="218"/>
+        <source>A record cannot be merged with itself.</source>
+        <translation>Une fiche ne peut pas être fusionnée avec elle-même.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="333"/>
+        <source>known header</source>
+        <translation>en-tête connu</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="334"/>
+        <source>similar header</source>
+        <translation>en-tête proche</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="335"/>
+        <source>remembered</source>
+        <translation>mémorisée</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="336"/>
+        <source>your choice</source>
+        <translation>votre choix</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="347"/>
+        <source>same SIREN</source>
+        <translation>même SIREN</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="348"/>
+        <source>same name</source>
+        <translation>même nom</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="349"/>
+        <source>nearly the same name</source>
+        <translation>nom presque identique</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="350"/>
+        <source>same RNSR number</source>
+        <translation>même numéro RNSR</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="351"/>
+        <source>same unit code</source>
+        <translation>même code d’unité</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="352"/>
+        <source>same name in the same unit</source>
+        <translation>même nom dans la même unité</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="353"/>
+        <source>same e-mail</source>
+        <translation>même courriel</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="354"/>
+        <source>same name and organisation</source>
+        <translation>même nom et même organisme</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="363"/>
+        <source>Matches</source>
+        <translation>Mises en relation</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="365"/>
+        <source>Pipeline (matches with their history)</source>
+        <translation>Suivi (mises en relation avec leur historique)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/text.py" line="219"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="204"/>
+        <location filename="../../enact_match/ui/text.py" line="220"/>
         <source>Unknown kind of record.</source>
         <translation>Type de fiche inconnu.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="214"/>
+        <location filename="../../enact_match/ui/text.py" line="230"/>
         <source>Companies</source>
         <translation>Entreprises</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="215"/>
+        <location filename="../../enact_match/ui/text.py" line="231"/>
         <source>Research units</source>
         <translation>Unités de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="216"/>
-        <location filename="../../enact_match/ui/text.py" line="299"/>
+        <location filename="../../enact_match/ui/text.py" line="232"/>
+        <location filename="../../enact_match/ui/text.py" line="315"/>
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="217"/>
-        <location filename="../../enact_match/ui/text.py" line="298"/>
+        <location filename="../../enact_match/ui/text.py" line="233"/>
+        <location filename="../../enact_match/ui/text.py" line="314"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="218"/>
+        <location filename="../../enact_match/ui/text.py" line="234"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="229"/>
+        <location filename="../../enact_match/ui/text.py" line="245"/>
         <source>%1 company</source>
         <translation>%1 entreprise</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="231"/>
+        <location filename="../../enact_match/ui/text.py" line="247"/>
         <source>%1 companies</source>
         <translation>%1 entreprises</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="233"/>
+        <location filename="../../enact_match/ui/text.py" line="249"/>
         <source>%1 unit</source>
         <translation>%1 unité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="235"/>
+        <location filename="../../enact_match/ui/text.py" line="251"/>
         <source>%1 units</source>
         <translation>%1 unités</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="236"/>
+        <location filename="../../enact_match/ui/text.py" line="252"/>
         <source>%1 team</source>
         <translation>%1 équipe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="238"/>
+        <location filename="../../enact_match/ui/text.py" line="254"/>
         <source>%1 teams</source>
         <translation>%1 équipes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="239"/>
+        <location filename="../../enact_match/ui/text.py" line="255"/>
         <source>%1 need</source>
         <translation>%1 besoin</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="241"/>
+        <location filename="../../enact_match/ui/text.py" line="257"/>
         <source>%1 needs</source>
         <translation>%1 besoins</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="243"/>
+        <location filename="../../enact_match/ui/text.py" line="259"/>
         <source>%1 contact</source>
         <translation>%1 contact</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="245"/>
+        <location filename="../../enact_match/ui/text.py" line="261"/>
         <source>%1 contacts</source>
         <translation>%1 contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="255"/>
+        <location filename="../../enact_match/ui/text.py" line="271"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="256"/>
+        <location filename="../../enact_match/ui/text.py" line="272"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="257"/>
+        <location filename="../../enact_match/ui/text.py" line="273"/>
         <source>Legal form</source>
         <translation>Forme juridique</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="258"/>
+        <location filename="../../enact_match/ui/text.py" line="274"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="259"/>
+        <location filename="../../enact_match/ui/text.py" line="275"/>
         <source>NAF code</source>
         <translation>Code NAF</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="260"/>
+        <location filename="../../enact_match/ui/text.py" line="276"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="261"/>
+        <location filename="../../enact_match/ui/text.py" line="277"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="262"/>
+        <location filename="../../enact_match/ui/text.py" line="278"/>
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="263"/>
+        <location filename="../../enact_match/ui/text.py" line="279"/>
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="264"/>
+        <location filename="../../enact_match/ui/text.py" line="280"/>
         <source>Acronym</source>
         <translation>Sigle</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="265"/>
+        <location filename="../../enact_match/ui/text.py" line="281"/>
         <source>Unit code</source>
         <translation>Code de l’unité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="266"/>
+        <location filename="../../enact_match/ui/text.py" line="282"/>
         <source>RNSR number</source>
         <translation>Numéro RNSR</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="267"/>
+        <location filename="../../enact_match/ui/text.py" line="283"/>
         <source>Institutions</source>
         <translation>Tutelles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="268"/>
+        <location filename="../../enact_match/ui/text.py" line="284"/>
         <source>Other institutions</source>
         <translation>Autres tutelles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="269"/>
-        <location filename="../../enact_match/ui/text.py" line="301"/>
+        <location filename="../../enact_match/ui/text.py" line="285"/>
+        <location filename="../../enact_match/ui/text.py" line="317"/>
         <source>Research unit</source>
         <translation>Unité de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="270"/>
+        <location filename="../../enact_match/ui/text.py" line="286"/>
         <source>Team leader</source>
         <translation>Responsable d’équipe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="271"/>
+        <location filename="../../enact_match/ui/text.py" line="287"/>
         <source>Competencies</source>
         <translation>Compétences</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="272"/>
+        <location filename="../../enact_match/ui/text.py" line="288"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="273"/>
+        <location filename="../../enact_match/ui/text.py" line="289"/>
         <source>Axes</source>
         <translation>Axes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="274"/>
+        <location filename="../../enact_match/ui/text.py" line="290"/>
         <source>Platforms</source>
         <translation>Plateformes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="275"/>
+        <location filename="../../enact_match/ui/text.py" line="291"/>
         <source>Open to CIFRE</source>
         <translation>Ouverte aux CIFRE</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="276"/>
+        <location filename="../../enact_match/ui/text.py" line="292"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="277"/>
+        <location filename="../../enact_match/ui/text.py" line="293"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="278"/>
-        <location filename="../../enact_match/ui/text.py" line="300"/>
+        <location filename="../../enact_match/ui/text.py" line="294"/>
+        <location filename="../../enact_match/ui/text.py" line="316"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="279"/>
+        <location filename="../../enact_match/ui/text.py" line="295"/>
         <source>Target TRL</source>
         <translation>TRL visé</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="280"/>
+        <location filename="../../enact_match/ui/text.py" line="296"/>
         <source>Horizon</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="281"/>
+        <location filename="../../enact_match/ui/text.py" line="297"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="282"/>
+        <location filename="../../enact_match/ui/text.py" line="298"/>
         <source>Data available</source>
         <translation>Données disponibles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="284"/>
-        <location filename="../../enact_match/ui/text.py" line="302"/>
+        <location filename="../../enact_match/ui/text.py" line="300"/>
+        <location filename="../../enact_match/ui/text.py" line="318"/>
         <source>Structure</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="285"/>
+        <location filename="../../enact_match/ui/text.py" line="301"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="286"/>
+        <location filename="../../enact_match/ui/text.py" line="302"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="287"/>
+        <location filename="../../enact_match/ui/text.py" line="303"/>
         <source>Opened on</source>
         <translation>Ouvert le</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="288"/>
+        <location filename="../../enact_match/ui/text.py" line="304"/>
         <source>Closed on</source>
         <translation>Fermé le</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="289"/>
+        <location filename="../../enact_match/ui/text.py" line="305"/>
         <source>Role</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="290"/>
+        <location filename="../../enact_match/ui/text.py" line="306"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="291"/>
+        <location filename="../../enact_match/ui/text.py" line="307"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="292"/>
+        <location filename="../../enact_match/ui/text.py" line="308"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="293"/>
+        <location filename="../../enact_match/ui/text.py" line="309"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="294"/>
+        <location filename="../../enact_match/ui/text.py" line="310"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="295"/>
+        <location filename="../../enact_match/ui/text.py" line="311"/>
         <source>Legal basis</source>
         <translation>Base légale</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="296"/>
+        <location filename="../../enact_match/ui/text.py" line="312"/>
         <source>Informed on</source>
         <translation>Informé le</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="297"/>
+        <location filename="../../enact_match/ui/text.py" line="313"/>
         <source>Last contact</source>
         <translation>Dernier contact</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="303"/>
+        <location filename="../../enact_match/ui/text.py" line="319"/>
         <source>Publications</source>
         <translation>Publications</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="304"/>
+        <location filename="../../enact_match/ui/text.py" line="320"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="305"/>
+        <location filename="../../enact_match/ui/text.py" line="321"/>
         <source>Venue</source>
         <translation>Revue ou conférence</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="306"/>
+        <location filename="../../enact_match/ui/text.py" line="322"/>
         <source>DOI</source>
         <translation>DOI</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="307"/>
+        <location filename="../../enact_match/ui/text.py" line="323"/>
         <source>Abstract</source>
         <translation>Résumé</translation>
     </message>
@@ -1640,113 +2322,52 @@ Données : %1</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="40"/>
-        <location filename="../../enact_match/ui/welcome_page.py" line="97"/>
-        <source>Import a file</source>
-        <translation>Importer un fichier</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="42"/>
-        <source>Tables (*.csv *.xlsx);;All files (*)</source>
-        <translation>Tableaux (*.csv *.xlsx);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="51"/>
-        <source>Row %1, column “%2”: %3</source>
-        <translation>Ligne %1, colonne « %2 » : %3</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="59"/>
-        <source>…and %1 more problems.</source>
-        <translation>… et %1 autres problèmes.</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="61"/>
-        <source>Nothing was imported:</source>
-        <translation>Rien n’a été importé :</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="69"/>
+        <location filename="../../enact_match/ui/welcome_page.py" line="34"/>
         <source>Loading the demo data…</source>
         <translation>Chargement des données de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="83"/>
+        <location filename="../../enact_match/ui/welcome_page.py" line="50"/>
         <source>Cannot load the demo data</source>
         <translation>Impossible de charger les données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="98"/>
-        <source>What does the file contain?</source>
-        <translation>Que contient le fichier ?</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="107"/>
-        <source>Importing %1…</source>
-        <translation>Import de %1…</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="118"/>
-        <source>Import finished</source>
-        <translation>Import terminé</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="119"/>
-        <source>%1 created, %2 updated.</source>
-        <translation>%1 créées, %2 mises à jour.</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="130"/>
-        <source>Import cancelled</source>
-        <translation>Import annulé</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="131"/>
-        <source>The import was cancelled; nothing was changed.</source>
-        <translation>L’import a été annulé ; rien n’a été modifié.</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="134"/>
-        <source>Import refused</source>
-        <translation>Import refusé</translation>
-    </message>
-    <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="197"/>
+        <location filename="../../enact_match/ui/welcome_page.py" line="114"/>
         <source>Welcome to ENACT Match</source>
         <translation>Bienvenue dans ENACT Match</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="200"/>
+        <location filename="../../enact_match/ui/welcome_page.py" line="117"/>
         <source>ENACT Match connects the R&amp;D needs of companies with the research teams of the Grand Est region that can answer them. The database is empty: start with the demo data to discover the application, or import your own files (CSV or Excel).</source>
         <translation>ENACT Match met en relation les besoins de R&amp;D des entreprises avec les équipes de recherche du Grand Est qui peuvent y répondre. La base de données est vide : commencez par les données de démonstration pour découvrir l’application, ou importez vos propres fichiers (CSV ou Excel).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="205"/>
+        <location filename="../../enact_match/ui/welcome_page.py" line="122"/>
         <source>Load the demo data</source>
         <translation>Charger les données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="207"/>
+        <location filename="../../enact_match/ui/welcome_page.py" line="124"/>
         <source>Public Grand Est units and teams, fictional companies and needs</source>
         <translation>Unités et équipes publiques du Grand Est, entreprises et besoins fictifs</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="209"/>
+        <location filename="../../enact_match/ui/welcome_page.py" line="126"/>
         <source>Import a file…</source>
         <translation>Importer un fichier…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="210"/>
-        <source>Needs, companies, units, teams or contacts from CSV or XLSX</source>
-        <translation>Besoins, entreprises, unités, équipes ou contacts depuis un CSV ou un XLSX</translation>
+        <location filename="../../enact_match/ui/welcome_page.py" line="128"/>
+        <source>Needs, companies, units, teams or contacts from CSV, XLSX or ODS</source>
+        <translation>Besoins, entreprises, unités, équipes ou contacts depuis un fichier CSV, XLSX ou ODS</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="211"/>
+        <location filename="../../enact_match/ui/welcome_page.py" line="130"/>
         <source>Start with an empty database</source>
         <translation>Commencer avec une base vide</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/welcome_page.py" line="212"/>
+        <location filename="../../enact_match/ui/welcome_page.py" line="131"/>
         <source>Database: %1</source>
         <translation>Base de données : %1</translation>
     </message>
