@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from enact_match.paths import resource_path
 from enact_match.services.catalog import RecordInvalidError
 from enact_match.services.records import (
+    KINDS,
     FieldError,
     apply_values,
     find_by_ref,
@@ -50,50 +51,17 @@ def _upsert(session: Session, kind: str, model: type[Any], values: dict[str, Any
     return record
 
 
-def _team_values(item: dict[str, Any]) -> dict[str, Any]:
-    keys = ("ref", "name", "acronym", "leader", "statement", "keywords", "axes", "platforms", "cifre_open")
-    return {key: item.get(key) for key in keys} | {"unit": item.get("unit_ref")}
+# Keys of the demo file that differ from the field names of records.KINDS.
+_RENAMED = {"unit_ref": "unit", "company_ref": "company", "created_on": "opened_on"}
 
 
-def _contact_values(item: dict[str, Any]) -> dict[str, Any]:
-    keys = (
-        "ref",
-        "name",
-        "role",
-        "email",
-        "phone",
-        "source",
-        "legal_basis",
-        "informed_on",
-        "last_contact_on",
-    )
-    values = {key: item.get(key) for key in keys}
-    kind = item.get("organisation_kind")
-    if kind in ("company", "team", "structure"):
-        values[kind] = item.get("organisation_ref")
-    return values
-
-
-def _need_values(item: dict[str, Any]) -> dict[str, Any]:
-    keys = (
-        "ref",
-        "title",
-        "description",
-        "keywords",
-        "axes",
-        "trl",
-        "horizon",
-        "budget",
-        "data_available",
-        "confidentiality",
-        "structure",
-        "owner",
-        "status",
-    )
-    values = {key: item.get(key) for key in keys}
-    values["company"] = item.get("company_ref")
-    values["opened_on"] = item.get("created_on")
-    return values
+def _values(kind: str, item: dict[str, Any]) -> dict[str, Any]:
+    """The field values of one demo item (the same checks as an import apply to them)."""
+    fields = {spec.name for spec in KINDS[kind].fields}
+    values = {_RENAMED.get(key, key): value for key, value in item.items()}
+    if kind == "contacts" and item.get("organisation_kind") in ("company", "team", "structure"):
+        values[item["organisation_kind"]] = item.get("organisation_ref")
+    return {name: value for name, value in values.items() if name in fields}
 
 
 def _load_match(session: Session, item: dict[str, Any]) -> None:
@@ -159,30 +127,25 @@ def load_demo(
 
     with db.writing() as session:
         for unit in data["units"]:
-            values = {
-                key: unit.get(key) for key in ("ref", "name", "acronym", "unit_code", "rnsr_id", "city")
-            }
-            values["institutions"] = unit.get("institutions", [])
-            values["institutions_other"] = unit.get("institutions_other")
-            _upsert(session, "units", ResearchUnit, values)
+            _upsert(session, "units", ResearchUnit, _values("units", unit))
             tick()
         for item in data["teams"]:
-            team = _upsert(session, "teams", Team, _team_values(item))
+            team = _upsert(session, "teams", Team, _values("teams", item))
             try:
                 replace_publications(team, item.get("publications", []))
             except FieldError as exc:
                 raise DemoDataError(f"team {item['ref']}: {exc}") from exc
             tick()
         for item in data["companies"]:
-            _upsert(session, "companies", Company, dict(item))
+            _upsert(session, "companies", Company, _values("companies", item))
             tick()
         for item in data["contacts"]:
-            _upsert(session, "contacts", Contact, _contact_values(item))
+            _upsert(session, "contacts", Contact, _values("contacts", item))
             tick()
         for item in data["needs"]:
             if item.get("structure") and find_structure(session, item["structure"]) is None:
                 raise DemoDataError(f"need {item['ref']}: unknown structure {item['structure']}")
-            _upsert(session, "needs", Need, _need_values(item))
+            _upsert(session, "needs", Need, _values("needs", item))
             tick()
         for item in data["matches"]:
             _load_match(session, item)

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from enact_match.services.records import KINDS, FieldSpec
 from enact_match.services.tabular import FORMULA_PREFIXES
 from enact_match.storage.database import Database
 from enact_match.storage.models import Company, Match, Need, Team
@@ -75,54 +76,21 @@ def _joined(values: Sequence[Any] | None) -> str:
     return LIST_SEPARATOR.join(str(value) for value in values or ())
 
 
-def _need_row(need: Need) -> list[Any]:
-    return [
-        need.ref,
-        need.title,
-        need.description,
-        need.company.ref if need.company else None,
-        _joined(need.keywords),
-        _joined(need.axes),
-        need.trl,
-        need.horizon,
-        need.budget,
-        need.data_available,
-        need.confidentiality,
-        need.structure.code if need.structure else None,
-        need.owner,
-        need.status,
-        need.opened_on,
-        need.closed_on,
-    ]
+def _field_value(record: Any, spec: FieldSpec) -> Any:
+    value = getattr(record, spec.name)
+    if spec.kind == "ref":  # a linked record is written as its reference (a structure as its code)
+        return None if value is None else getattr(value, "code", None) or value.ref
+    if spec.kind in ("list", "axes"):
+        return _joined(value)
+    if spec.kind == "bool":
+        return "yes" if value else "no"
+    return value
 
 
-def _team_row(team: Team) -> list[Any]:
-    return [
-        team.ref,
-        team.name,
-        team.unit.ref if team.unit else None,
-        team.acronym,
-        team.leader,
-        team.statement,
-        _joined(team.keywords),
-        _joined(team.axes),
-        team.platforms,
-        "yes" if team.cifre_open else "no",
-    ]
-
-
-def _company_row(company: Company) -> list[Any]:
-    return [
-        company.ref,
-        company.name,
-        company.legal_form,
-        company.siren,
-        company.naf,
-        company.size_class,
-        company.city,
-        company.department,
-        company.website,
-    ]
+def _record_row(kind: str) -> Callable[[Any], list[Any]]:
+    """A record of an importable kind as the values of the importer's fields, in their order."""
+    fields = KINDS[kind].fields
+    return lambda record: [_field_value(record, spec) for spec in fields]
 
 
 def _match_row(match: Match) -> list[Any]:
@@ -160,48 +128,10 @@ def _pipeline_row(match: Match) -> list[Any]:
     ]
 
 
+# Needs, teams and companies are written with the importer's field names, in its order, so that an
+# export imports back as the same records.
 _COLUMNS: dict[str, tuple[str, ...]] = {
-    "needs": (
-        "ref",
-        "title",
-        "description",
-        "company",
-        "keywords",
-        "axes",
-        "trl",
-        "horizon",
-        "budget",
-        "data_available",
-        "confidentiality",
-        "structure",
-        "owner",
-        "status",
-        "opened_on",
-        "closed_on",
-    ),
-    "teams": (
-        "ref",
-        "name",
-        "unit",
-        "acronym",
-        "leader",
-        "statement",
-        "keywords",
-        "axes",
-        "platforms",
-        "cifre_open",
-    ),
-    "companies": (
-        "ref",
-        "name",
-        "legal_form",
-        "siren",
-        "naf",
-        "size_class",
-        "city",
-        "department",
-        "website",
-    ),
+    **{kind: tuple(spec.name for spec in KINDS[kind].fields) for kind in ("needs", "teams", "companies")},
     "matches": (
         "need_ref",
         "team_ref",
@@ -236,10 +166,10 @@ def _records(session: Session, kind: str) -> list[list[Any]]:
     queries: dict[str, tuple[Any, Callable[[Any], list[Any]]]] = {
         "needs": (
             select(Need).options(selectinload(Need.company), selectinload(Need.structure)).order_by(Need.ref),
-            _need_row,
+            _record_row("needs"),
         ),
-        "teams": (select(Team).options(selectinload(Team.unit)).order_by(Team.ref), _team_row),
-        "companies": (select(Company).order_by(Company.ref), _company_row),
+        "teams": (select(Team).options(selectinload(Team.unit)).order_by(Team.ref), _record_row("teams")),
+        "companies": (select(Company).order_by(Company.ref), _record_row("companies")),
         "matches": (_match_query(), _match_row),
         "pipeline": (_match_query().options(selectinload(Match.events)), _pipeline_row),
     }
