@@ -49,14 +49,14 @@ def test_unrelated_words_find_nothing_and_empty_queries_return_nothing() -> None
 
 
 def test_the_index_built_from_a_database_finds_every_kind_and_contacts_open_their_company(
-    db: Database,
+    database: Database,
 ) -> None:
-    company = save_record(db, "companies", {"name": "Fonderie Valmorel", "legal_form": "SAS"})
-    unit = save_record(db, "units", {"name": "Laboratoire lorrain", "acronym": "LORIA"})
-    team = save_record(db, "teams", {"name": "Synthèse de la parole", "unit": unit.ref})
-    need = save_record(db, "needs", {"title": "Détection de défauts", "company": company.ref})
-    contact = save_record(db, "contacts", {"name": "Nora Jourdain", "company": company.ref})
-    index = SearchIndex.build(db)
+    company = save_record(database, "companies", {"name": "Fonderie Valmorel", "legal_form": "SAS"})
+    unit = save_record(database, "units", {"name": "Laboratoire lorrain", "acronym": "LORIA"})
+    team = save_record(database, "teams", {"name": "Synthèse de la parole", "unit": unit.ref})
+    need = save_record(database, "needs", {"title": "Détection de défauts", "company": company.ref})
+    contact = save_record(database, "contacts", {"name": "Nora Jourdain", "company": company.ref})
+    index = SearchIndex.build(database)
     assert index.query("valmorel")[0].id == company.id
     assert index.query("loria")[0].id == unit.id
     assert index.query("synthese parole")[0].id == team.id
