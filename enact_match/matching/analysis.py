@@ -7,9 +7,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 
+import numpy as np
 import snowballstemmer
 
 LANGUAGES = ("fr", "en")
@@ -33,6 +34,8 @@ _MARKERS = re.compile(
 _LANGUAGE_SAMPLE = 2000
 
 UNIGRAM, BIGRAM, CONCEPT = 0, 1, 2
+_SHIFT = 31
+_MASK = (1 << _SHIFT) - 1
 
 
 def fold(text: str) -> str:
@@ -72,42 +75,194 @@ def guess_language(text: str) -> str:
     return "fr" if french > english else "en"
 
 
-class Vocabulary:
-    """Feature ids and names: word stems, stem bigrams and thesaurus concepts share one id space."""
+class _Growable:
+    """A numpy array that grows by doubling (amortised O(1) appends of many values at once)."""
 
-    def __init__(self) -> None:
-        self.names: list[str] = []
-        self.kinds: list[int] = []
-        self._unigrams: dict[str, int] = {}
-        self._bigrams: dict[tuple[int, int], int] = {}
-        self._concepts: dict[str, int] = {}
+    def __init__(self, dtype: type) -> None:
+        self._data = np.zeros(64, dtype=dtype)
+        self.size = 0
+
+    def extend(self, values: np.ndarray) -> None:
+        needed = self.size + len(values)
+        if needed > len(self._data):
+            grown = np.zeros(max(needed, 2 * len(self._data)), dtype=self._data.dtype)
+            grown[: self.size] = self._data[: self.size]
+            self._data = grown
+        self._data[self.size : needed] = values
+        self.size = needed
+
+    @property
+    def view(self) -> np.ndarray:
+        return self._data[: self.size]
+
+
+class _Names(Sequence[str]):
+    """``vocabulary.names[feature]``: a stem, ``"stem stem"`` (bigram) or a concept id, built on demand."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._vocabulary = vocabulary
 
     def __len__(self) -> int:
-        return len(self.names)
+        return len(self._vocabulary)
 
-    def _add(self, name: str, kind: int) -> int:
-        self.names.append(name)
-        self.kinds.append(kind)
-        return len(self.names) - 1
+    def __getitem__(self, feature):  # type: ignore[override]
+        if isinstance(feature, slice):
+            return [self[i] for i in range(*feature.indices(len(self)))]
+        return self._vocabulary.name(int(feature))
+
+
+class Vocabulary:
+    """Feature ids and names: word stems, stem bigrams and thesaurus concepts share one id space.
+
+    Stems have a *key* (their index in a list of distinct stems) that exists before their feature id:
+    the batch analysis assigns feature ids to new stems and new bigrams in the order of their first
+    occurrence (each text's stems, then its bigrams), exactly as one text at a time would. Bigrams are
+    kept as sorted int64 codes ``left stem key << 31 | right stem key`` (no Python object per bigram).
+    """
+
+    def __init__(self) -> None:
+        self._kinds = _Growable(np.int8)
+        # per feature: the stem key (unigram), the code (bigram) or the index in _concept_names (concept)
+        self._payload = _Growable(np.int64)
+        self._stems: list[str] = []
+        self._stem_keys: dict[str, int] = {}
+        self._key_feature = _Growable(np.int64)  # stem key → unigram feature id, -1 before it has one
+        self._concept_names: list[str] = []
+        self._concepts: dict[str, int] = {}
+        self._bigram_codes = np.zeros(0, dtype=np.int64)  # sorted
+        self._bigram_ids = np.zeros(0, dtype=np.int64)
+        self._bigram_extra: dict[int, int] = {}  # a few bigrams added one at a time, merged in later
+
+    def __len__(self) -> int:
+        return self._kinds.size
+
+    @property
+    def kinds(self) -> np.ndarray:
+        """Kind (UNIGRAM, BIGRAM or CONCEPT) of every feature."""
+        return self._kinds.view
+
+    @property
+    def names(self) -> _Names:
+        return _Names(self)
+
+    def name(self, feature: int) -> str:
+        kind = int(self._kinds.view[feature])
+        payload = int(self._payload.view[feature])
+        if kind == UNIGRAM:
+            return self._stems[payload]
+        if kind == CONCEPT:
+            return self._concept_names[payload]
+        return f"{self._stems[payload >> _SHIFT]} {self._stems[payload & _MASK]}"
+
+    def _add(self, kinds: np.ndarray | int, payloads: np.ndarray | int) -> int:
+        first = len(self)
+        self._kinds.extend(np.atleast_1d(np.asarray(kinds, dtype=np.int8)))
+        self._payload.extend(np.atleast_1d(np.asarray(payloads, dtype=np.int64)))
+        return first
+
+    def stem_key(self, stem: str) -> int:
+        key = self._stem_keys.get(stem)
+        if key is None:
+            key = self._stem_keys[stem] = len(self._stems)
+            self._stems.append(stem)
+            self._key_feature.extend(np.array([-1]))
+        return key
 
     def unigram(self, stem: str) -> int:
-        feature = self._unigrams.get(stem)
-        if feature is None:
-            feature = self._unigrams[stem] = self._add(stem, UNIGRAM)
+        return self.unigram_of_key(self.stem_key(stem))
+
+    def unigram_of_key(self, key: int) -> int:
+        feature = int(self._key_feature.view[key])
+        if feature < 0:
+            feature = self._add(UNIGRAM, key)
+            self._key_feature.view[key] = feature
         return feature
 
     def bigram(self, first: int, second: int) -> int:
-        feature = self._bigrams.get((first, second))
-        if feature is None:
-            name = f"{self.names[first]} {self.names[second]}"
-            feature = self._bigrams[first, second] = self._add(name, BIGRAM)
-        return feature
+        """The bigram feature of two unigram features (created when new)."""
+        payload = self._payload.view
+        code = int(payload[first]) << _SHIFT | int(payload[second])
+        found = int(self._bigram_lookup(np.array([code]))[0])
+        if found < 0:
+            found = self._bigram_extra[code] = self._add(BIGRAM, code)
+        return found
 
     def concept(self, concept_id: str) -> int:
         feature = self._concepts.get(concept_id)
         if feature is None:
-            feature = self._concepts[concept_id] = self._add(concept_id, CONCEPT)
+            feature = self._concepts[concept_id] = self._add(CONCEPT, len(self._concept_names))
+            self._concept_names.append(concept_id)
         return feature
+
+    def _bigram_lookup(self, codes: np.ndarray) -> np.ndarray:
+        """Feature id of each bigram code, -1 for unknown ones."""
+        found = np.full(len(codes), -1, dtype=np.int64)
+        if len(self._bigram_codes):
+            at = np.searchsorted(self._bigram_codes, codes)
+            at_clipped = np.minimum(at, len(self._bigram_codes) - 1)
+            hit = self._bigram_codes[at_clipped] == codes
+            found[hit] = self._bigram_ids[at_clipped[hit]]
+        if self._bigram_extra:
+            missing = np.flatnonzero(found < 0)
+            extra = self._bigram_extra
+            found[missing] = [extra.get(code, -1) for code in codes[missing].tolist()]
+        return found
+
+    def _insert_bigrams(self, codes: np.ndarray, ids: np.ndarray) -> None:
+        if self._bigram_extra:
+            codes = np.concatenate([codes, np.fromiter(self._bigram_extra.keys(), np.int64)])
+            ids = np.concatenate([ids, np.fromiter(self._bigram_extra.values(), np.int64)])
+            self._bigram_extra = {}
+        order = np.argsort(codes)
+        codes, ids = codes[order], ids[order]
+        at = np.searchsorted(self._bigram_codes, codes)
+        self._bigram_codes = np.insert(self._bigram_codes, at, codes)
+        self._bigram_ids = np.insert(self._bigram_ids, at, ids)
+
+    def assign(
+        self, keys: np.ndarray, text_of: np.ndarray, texts: int, bigrams: bool
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Feature ids of the stems (``keys``, grouped by text) and of their bigrams, new ones created.
+
+        Returns (stem features, bigram features, text of each bigram). New features get ids in the
+        order in which a text-by-text analysis would meet them: text after text, its stems then its bigrams.
+        """
+        lengths = np.bincount(text_of, minlength=texts)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        if bigrams and len(keys) > 1:
+            pair = np.flatnonzero(text_of[1:] == text_of[:-1])
+        else:
+            pair = np.zeros(0, dtype=np.int64)
+        codes = keys[pair] << _SHIFT | keys[pair + 1]
+        unigram = self._key_feature.view[keys]
+        bigram = self._bigram_lookup(codes) if len(codes) else np.zeros(0, dtype=np.int64)
+        new_stems = np.flatnonzero(unigram < 0)
+        new_pairs = np.flatnonzero(bigram < 0)
+        if len(new_stems) or len(new_pairs):
+            # stream position of each occurrence: text base + index (stems), base + length + index (bigrams)
+            base = np.concatenate([[0], np.cumsum(lengths + np.maximum(lengths - 1, 0))[:-1]])
+            stem_keys, first_stem = np.unique(keys[new_stems], return_index=True)
+            stem_at = new_stems[first_stem]
+            stem_position = base[text_of[stem_at]] + stem_at - starts[text_of[stem_at]]
+            pair_codes, first_pair = np.unique(codes[new_pairs], return_index=True)
+            pair_at = pair[new_pairs[first_pair]]
+            pair_text = text_of[pair_at]
+            pair_position = base[pair_text] + lengths[pair_text] + pair_at - starts[pair_text]
+            position = np.concatenate([stem_position, pair_position])
+            order = np.argsort(position, kind="stable")
+            is_pair = order >= len(stem_keys)
+            payload = np.concatenate([stem_keys, pair_codes])[order]
+            first = self._add(np.where(is_pair, BIGRAM, UNIGRAM), payload)
+            ids = first + np.arange(len(order))
+            self._key_feature.view[payload[~is_pair]] = ids[~is_pair]
+            if len(pair_codes) > 64:
+                self._insert_bigrams(payload[is_pair], ids[is_pair])
+            else:
+                self._bigram_extra.update(zip(payload[is_pair].tolist(), ids[is_pair].tolist(), strict=True))
+            unigram = self._key_feature.view[keys]
+            if len(new_pairs):
+                bigram = self._bigram_lookup(codes)
+        return unigram, bigram, text_of[pair]
 
 
 @dataclass(frozen=True)
@@ -148,32 +303,78 @@ class TextAnalyzer:
 
     def stem_ids(self, tokens: Iterable[str], language: str) -> list[int]:
         """Unigram feature ids of written words, stop words and one-character or numeric words dropped."""
+        vocabulary = self.vocabulary
+        return [vocabulary.unigram_of_key(key) for key in self._stem_keys(tokens, language) if key >= 0]
+
+    def _stem_keys(self, tokens: Iterable[str], language: str) -> list[int]:
+        """Stem key of each written word (-1 for a dropped word): one C-level dict lookup per occurrence;
+        only words never seen before go through Python code."""
         if not isinstance(tokens, list):
             tokens = list(tokens)
         cache = self._word_ids[language]
-        # one C-level dict lookup per occurrence; only words never seen before go through Python
-        ids = list(map(cache.get, tokens))
-        if None in ids:
-            for position, feature in enumerate(ids):
-                if feature is None:
+        keys = list(map(cache.get, tokens))
+        if None in keys:
+            for position, key in enumerate(keys):
+                if key is None:
                     token = tokens[position]
-                    feature = cache.get(token)
-                    if feature is None:
-                        feature = cache[token] = self._word_feature(token, language)
-                    ids[position] = feature
-        return [feature for feature in ids if feature >= 0]
+                    key = cache.get(token)
+                    if key is None:
+                        key = cache[token] = self._word_key(token, language)
+                    keys[position] = key
+        return keys
 
-    def _word_feature(self, token: str, language: str) -> int:
+    def _word_key(self, token: str, language: str) -> int:
         word = unicodedata.normalize("NFKC", token.translate(_LIGATURES)).casefold()
         folded = fold(word)
         if len(folded) < 2 or folded.isdigit() or folded in self._stopwords or folded in _ELIDED:
             return -1
-        return self.vocabulary.unigram(fold(self._stemmers[language].stemWord(word)))
+        return self.vocabulary.stem_key(fold(self._stemmers[language].stemWord(word)))
 
     def features(self, text: str, language: str) -> list[int]:
         """All feature ids of ``text`` (with repeats): stems, then stem bigrams and thesaurus concepts."""
-        stems = self.stem_ids(_WORD.findall(text), language)
-        return stems + self._compound_features(stems)
+        features, _ = self.features_batch([text], [language])
+        return features.tolist()
+
+    def features_batch(self, texts: Sequence[str], languages: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The features of many texts at once: (feature ids, index of the text of each feature).
+
+        Same features and same new ids as :meth:`features` called text after text; the words go through
+        one dict lookup each, and bigrams are built with numpy from the per-text arrays of stem keys.
+        """
+        count = len(texts)
+        key_lists = [
+            self._stem_keys(_WORD.findall(text), language)
+            for text, language in zip(texts, languages, strict=True)
+        ]
+        raw_lengths = np.fromiter(map(len, key_lists), dtype=np.int64, count=count)
+        raw = np.fromiter(chain.from_iterable(key_lists), dtype=np.int64, count=int(raw_lengths.sum()))
+        kept = raw >= 0
+        keys = raw[kept]
+        text_of = np.repeat(np.arange(count, dtype=np.int64), raw_lengths)[kept]
+        stems, bigrams, bigram_text = self.vocabulary.assign(keys, text_of, count, self._bigrams)
+        features = [stems, bigrams]
+        owners = [text_of, bigram_text]
+        if self._phrases:
+            concept_features: list[int] = []
+            concept_texts: list[int] = []
+            first_words = np.fromiter(self._phrases.keys(), dtype=np.int64, count=len(self._phrases))
+            hits = np.unique(text_of[np.isin(stems, first_words)])
+            if len(hits):
+                starts = np.concatenate([[0], np.cumsum(np.bincount(text_of, minlength=count))])
+                for text in hits.tolist():
+                    for feature, _, _ in self._phrase_positions(
+                        stems[starts[text] : starts[text + 1]].tolist()
+                    ):
+                        concept_features.append(feature)
+                        concept_texts.append(text)
+            features.append(np.asarray(concept_features, dtype=np.int64))
+            owners.append(np.asarray(concept_texts, dtype=np.int64))
+        if count == 1:
+            return np.concatenate(features), np.concatenate(owners)
+        # grouped by text (stems, bigrams, concepts of text 0, then of text 1...), as text-by-text analysis
+        feature_array, owner_array = np.concatenate(features), np.concatenate(owners)
+        order = np.argsort(owner_array, kind="stable")
+        return feature_array[order], owner_array[order]
 
     def tracked_features(self, text: str, language: str) -> list[TrackedFeature]:
         """Like :meth:`features`, each feature with the span of ``text`` it came from (for explanations)."""
@@ -189,15 +390,18 @@ class TextAnalyzer:
             tracked.append(TrackedFeature(feature, spans[first][0], spans[last][1]))
         return tracked
 
-    def _compound_features(self, stems: Sequence[int]) -> list[int]:
-        return [feature for feature, _, _ in self._compound_positions(stems)]
-
     def _compound_positions(self, stems: Sequence[int]) -> list[tuple[int, int, int]]:
         """(feature, first word, last word) of the bigrams and thesaurus phrases (longest phrase first)."""
         found: list[tuple[int, int, int]] = []
         if self._bigrams:
             bigram = self.vocabulary.bigram
             found.extend((bigram(a, b), i, i + 1) for i, (a, b) in enumerate(pairwise(stems)))
+        found.extend(self._phrase_positions(stems))
+        return found
+
+    def _phrase_positions(self, stems: Sequence[int]) -> list[tuple[int, int, int]]:
+        """(feature, first word, last word) of the thesaurus phrases, longest first, without overlap."""
+        found: list[tuple[int, int, int]] = []
         phrases = self._phrases
         if phrases and not phrases.keys().isdisjoint(stems):
             position, count = 0, len(stems)

@@ -23,7 +23,7 @@ from enact_match.matching.records import (
     TermMatch,
 )
 from enact_match.matching.sparse import (
-    count_matrix,
+    count_rows,
     fit_columns,
     normalise_rows,
     row_vector,
@@ -36,7 +36,8 @@ from enact_match.matching.thesaurus import Thesaurus
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-_PROGRESS_STEP = 1000
+# texts analysed together (progress and cancellation are checked between batches)
+_ANALYSIS_BATCH = 2000
 _EXCERPT_CHARS = 160
 
 
@@ -212,14 +213,13 @@ class MatchingEngine:
         total = len(needs) + len(teams)
         done = 0
 
-        def tick() -> None:
+        def tick(count: int) -> None:
             nonlocal done
-            done += 1
-            if done % _PROGRESS_STEP == 0 or done == total:
-                if cancelled is not None and cancelled():
-                    raise MatchingCancelledError
-                if progress is not None:
-                    progress(done, total)
+            done += count
+            if cancelled is not None and cancelled():
+                raise MatchingCancelledError
+            if progress is not None:
+                progress(done, total)
 
         if cancelled is not None and cancelled():
             raise MatchingCancelledError
@@ -279,7 +279,7 @@ class MatchingEngine:
 
     def upsert_team(self, team: TeamText) -> None:
         """Add or replace one team; the next query sees it (no refit)."""
-        piece_counts, piece_start = self._team_counts([team], lambda: None)
+        piece_counts, piece_start = self._team_counts([team], lambda count: None)
         weights = self._feature_weights()
         pieces = weigh(piece_counts, weights, self.options.sublinear_tf)
         profile = self._profiles(piece_counts, pieces, piece_start, weights)
@@ -418,10 +418,11 @@ class MatchingEngine:
         suggestions: list[Suggestion] = []
         need_keys, team_keys = needs.keys, teams.keys
         team_axes = [teams.effective_axes(slot) for slot in range(len(team_keys))]
-        for start in range(0, total, self.options.chunk_size):
+        scale = self.options.score_scale
+        for start, end in _blocks(need_rows, pieces_t, self.options.chunk_size, self.options.block_work):
             if cancelled is not None and cancelled():
                 raise MatchingCancelledError
-            chunk = need_rows[start : start + self.options.chunk_size]
+            chunk = need_rows[start:end]
             profile_top = sp_matmul_topn(
                 chunk, profiles_t, top_n=profile_pool, n_threads=self.options.threads
             )
@@ -456,7 +457,7 @@ class MatchingEngine:
                 for need_slot, team_slot, score, rank in zip(
                     chunk_needs,
                     chunk_teams,
-                    np.round(100.0 * scores, 4).tolist(),
+                    [_score(score, scale) for score in scores.tolist()],
                     (np.arange(len(rows)) - row_start[rows] + 1).tolist(),
                     strict=True,
                 )
@@ -474,7 +475,7 @@ class MatchingEngine:
                     )
                     suggestions.extend(self._need_suggestions(needs, teams, need_slot, ranked, explain))
             if progress is not None:
-                progress(min(start + self.options.chunk_size, total), total)
+                progress(end, total)
         return suggestions
 
     def score_pair(self, need_key: str, team_key: str, explain: bool = True) -> Suggestion:
@@ -528,32 +529,49 @@ class MatchingEngine:
 
     # ------------------------------------------------------------------ analysis
 
-    def _need_counts(self, needs: Sequence[NeedText], tick: Callable[[], None]) -> csr_matrix:
-        features = []
-        analyzer = self._analyzer
-        for need in needs:
-            language = guess_language(f"{need.title}\n{need.description}")
-            title = analyzer.features(need.title, language)
-            features.append(
-                title * self.options.title_repeats
-                + analyzer.features(need.description, language)
-                + analyzer.features("\n".join(need.keywords), language)
-            )
-            tick()
-        return count_matrix(features, len(analyzer.vocabulary))
+    def _need_counts(self, needs: Sequence[NeedText], tick: Callable[[int], None]) -> csr_matrix:
+        """Feature counts of the needs (title counted ``title_repeats`` times), analysed in batches."""
+        rows, columns, counts = [], [], []
+        repeats = float(self.options.title_repeats)
+        for start in range(0, len(needs), _ANALYSIS_BATCH):
+            batch = needs[start : start + _ANALYSIS_BATCH]
+            texts: list[str] = []
+            languages: list[str] = []
+            for need in batch:
+                language = guess_language(f"{need.title}\n{need.description}")
+                texts += (need.title, need.description, "\n".join(need.keywords))
+                languages += (language, language, language)
+            features, text_of = self._analyzer.features_batch(texts, languages)
+            weight = np.where(text_of % 3 == 0, repeats, 1.0)
+            keep = weight > 0
+            rows.append(start + text_of[keep] // 3)
+            columns.append(features[keep])
+            counts.append(weight[keep])
+            tick(len(batch))
+        return count_rows(rows, columns, counts, (len(needs), len(self._analyzer.vocabulary)))
 
     def _team_counts(
-        self, teams: Sequence[TeamText], tick: Callable[[], None]
+        self, teams: Sequence[TeamText], tick: Callable[[int], None]
     ) -> tuple[csr_matrix, np.ndarray]:
-        features = []
+        """Feature counts of the teams' pieces (one row per piece) and where each team's pieces start."""
+        rows, columns = [], []
         starts = [0]
-        analyzer = self._analyzer
-        for team in teams:
-            for piece in team_pieces(team, self.options.passage_min_words):
-                features.append(analyzer.features(piece.text, guess_language(piece.text)))
-            starts.append(len(features))
-            tick()
-        return count_matrix(features, len(analyzer.vocabulary)), np.asarray(starts, dtype=np.int64)
+        offset = 0
+        for start in range(0, len(teams), _ANALYSIS_BATCH):
+            batch = teams[start : start + _ANALYSIS_BATCH]
+            texts: list[str] = []
+            for team in batch:
+                texts += [piece.text for piece in team_pieces(team, self.options.passage_min_words)]
+                starts.append(offset + len(texts))
+            features, text_of = self._analyzer.features_batch(texts, [guess_language(text) for text in texts])
+            rows.append(offset + text_of)
+            columns.append(features)
+            offset += len(texts)
+            tick(len(batch))
+        return (
+            count_rows(rows, columns, None, (starts[-1], len(self._analyzer.vocabulary))),
+            np.asarray(starts, dtype=np.int64),
+        )
 
     def _profiles(
         self, piece_counts: csr_matrix, pieces: csr_matrix, piece_start: np.ndarray, weights: np.ndarray
@@ -564,7 +582,7 @@ class MatchingEngine:
         return weigh(_group_sum(piece_counts, piece_start), weights, self.options.sublinear_tf)
 
     def _need_vector(self, need: NeedText) -> csr_matrix:
-        counts = self._need_counts([need], lambda: None)
+        counts = self._need_counts([need], lambda count: None)
         return weigh(counts, self._feature_weights(), self.options.sublinear_tf)
 
     def _feature_weights(self) -> np.ndarray:
@@ -973,6 +991,27 @@ def _pair_codes(
     return np.unique(np.asarray(codes, dtype=np.int64))
 
 
+def _blocks(need_rows: csr_matrix, pieces_t: csr_matrix, most: int, work: int) -> list[tuple[int, int]]:
+    """(start, end) of the blocks of needs of ``best_pairs``: at most ``most`` needs, and about ``work``
+    postings (the lengths of the piece inverted-index rows of the needs' features, which is what the fused
+    product walks) per block, so that no single native call holds the GIL for long (sparse_dot_topn does)."""
+    total = need_rows.shape[0]
+    postings = np.diff(pieces_t.indptr).astype(np.float64)[need_rows.indices]
+    per_need = np.bincount(
+        np.repeat(np.arange(total), np.diff(need_rows.indptr)), weights=postings, minlength=total
+    )
+    cumulative = np.cumsum(per_need + 1.0)
+    blocks = []
+    start = 0
+    while start < total:
+        reached = cumulative[start - 1] if start else 0.0
+        end = int(np.searchsorted(cumulative, reached + max(work, 1), side="right"))
+        end = min(max(end, start + 1), start + max(most, 1), total)
+        blocks.append((start, end))
+        start = end
+    return blocks
+
+
 def _team_maxima(piece_top: csr_matrix, piece_team: np.ndarray, teams: int) -> csr_matrix:
     """Best piece score of each team among the pieces kept for each row (rows × teams)."""
     rows = np.repeat(np.arange(piece_top.shape[0]), np.diff(piece_top.indptr))
@@ -1024,9 +1063,9 @@ def _settle_top(
     piece_codes = piece.row.astype(np.int64) * teams + piece.col
     codes = np.sort(np.concatenate([profile_codes, piece_codes]))
     codes = codes[np.concatenate([[True], codes[1:] != codes[:-1]])]
-    profile_part = np.full(len(codes), np.nan)
+    profile_part = np.full(len(codes), np.nan, dtype=np.float32)
     profile_part[np.searchsorted(codes, profile_codes)] = profile.data
-    piece_part = np.full(len(codes), np.nan)
+    piece_part = np.full(len(codes), np.nan, dtype=np.float32)
     piece_part[np.searchsorted(codes, piece_codes)] = piece.data
     rows = codes // teams
     columns = codes % teams
@@ -1038,6 +1077,8 @@ def _settle_top(
     upper = alpha * np.where(found_profile, profile_part, profile_floor[rows]) + (1 - alpha) * np.where(
         found_piece, piece_part, piece_floor[rows]
     )
+    # float32 blend, as in _blend (teams_for_need): the same score to the last bit
+    upper = np.where(found_profile & found_piece, lower, upper)
     allowed = (
         ~np.isin((rows + offset) * teams + columns, excluded) if len(excluded) else np.ones(len(codes), bool)
     )

@@ -42,7 +42,11 @@ class EngineOptions:
     Speed
         candidates: how many profiles and pieces the fused sparse top-k keeps per need in ``best_pairs``
             before the exact check (results stay exact; a larger pool means fewer exact fall-backs).
-        chunk_size: needs per block in ``best_pairs`` (progress and cancellation are checked between blocks).
+        chunk_size: at most this many needs per block in ``best_pairs`` (progress and cancellation are checked
+            between blocks).
+        block_work: about this many postings (summed lengths of the inverted-index rows of the block's need
+            features, against the pieces) per block of ``best_pairs``, so that each native call of the fused
+            top-k (which holds the GIL) stays short: ~20–40 ms on a 2-core machine, whatever the corpus size.
         threads: threads of the sparse top-k product.
     """
 
@@ -63,4 +67,5 @@ class EngineOptions:
     axis_concept_weight: float = 1.0
     candidates: int = 100
     chunk_size: int = 4096
+    block_work: int = 600_000
     threads: int = 2

@@ -28,6 +28,23 @@ def count_matrix(feature_lists: Sequence[Sequence[int]], width: int) -> csr_matr
     return matrix
 
 
+def count_rows(
+    rows: Sequence[np.ndarray],
+    columns: Sequence[np.ndarray],
+    counts: Sequence[np.ndarray] | None,
+    shape: tuple[int, int],
+) -> csr_matrix:
+    """Count matrix from pieces of (row, feature[, count]) occurrences; repeats summed (exact integers)."""
+    row = np.concatenate([np.zeros(0, dtype=np.int64), *rows])
+    column = np.concatenate([np.zeros(0, dtype=np.int64), *columns])
+    data = np.ones(len(row)) if counts is None else np.concatenate([np.zeros(0), *counts])
+    order = np.argsort(row, kind="stable")
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=shape[0]))]).astype(np.int64)
+    matrix = csr_matrix((data[order], column[order], indptr), shape=shape)
+    matrix.sum_duplicates()
+    return matrix
+
+
 def weigh(counts: csr_matrix, feature_weights: np.ndarray, sublinear: bool) -> csr_matrix:
     """TF-IDF rows of unit length (float32): ``(1 + ln tf) × weight`` (or ``tf × weight``), L2-normalised."""
     data = np.log(counts.data) + 1.0 if sublinear else counts.data.copy()

@@ -77,3 +77,39 @@ def test_thesaurus_phrase_matches_longest_first_and_reports_its_span(stopwords: 
         if t.feature in {analyzer.vocabulary.concept("imaging"), analyzer.vocabulary.concept("mri")}
     ]
     assert concepts == [("mri", "Imagerie par résonance magnétique")]
+
+
+def test_batch_analysis_gives_the_features_and_ids_of_text_by_text_analysis(
+    stopwords: frozenset[str],
+) -> None:
+    import random
+
+    rng = random.Random(3)
+    pool = [
+        "maintenance",
+        "des",
+        "laminoirs",
+        "prédictive",
+        "robots",
+        "usine",
+        "l'acier",
+        "the",
+        "sensors",
+        "cœur",
+    ]
+    texts = [" ".join(rng.choices(pool, k=rng.randint(0, 9))) for _ in range(60)]
+    languages = [rng.choice(["fr", "en"]) for _ in texts]
+    one_by_one = TextAnalyzer(stopwords, bigrams=True)
+    batched = TextAnalyzer(stopwords, bigrams=True)
+    for analyzer in (one_by_one, batched):
+        analyzer.add_phrase("maintenance prédictive", "fr", "C1")
+    expected = [one_by_one.features(text, language) for text, language in zip(texts, languages, strict=True)]
+    # two batches, so that the second one meets both known and new stems and bigrams
+    found: list[list[int]] = [[] for _ in texts]
+    for start, end in ((0, 25), (25, 60)):
+        features, owners = batched.features_batch(texts[start:end], languages[start:end])
+        for feature, owner in zip(features.tolist(), owners.tolist(), strict=True):
+            found[start + owner].append(feature)
+    assert found == expected
+    assert list(batched.vocabulary.names) == list(one_by_one.vocabulary.names)
+    assert batched.vocabulary.kinds.tolist() == one_by_one.vocabulary.kinds.tolist()

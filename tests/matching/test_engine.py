@@ -300,3 +300,39 @@ def test_importing_the_engine_does_not_import_scikit_learn() -> None:
     code = "import sys, enact_match.matching; print('sklearn' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("candidates", "chunk_size", "block_work"), [(1, 4, 10**9), (3, 7, 50), (8, 64, 1), (100, 4096, 10**9)]
+)
+def test_best_pairs_equals_teams_for_need_for_every_need_whatever_the_pool_and_blocks(
+    stopwords: frozenset[str], candidates: int, chunk_size: int, block_work: int
+) -> None:
+    import random
+
+    rng = random.Random(candidates)
+    vocabulary = [f"w{i}" for i in range(80)]
+    teams = [
+        TeamText(
+            f"t{i}", "\n".join(" ".join(rng.choices(vocabulary, k=12)) for _ in range(rng.randint(1, 5)))
+        )
+        for i in range(50)
+    ]
+    needs = [
+        NeedText(
+            f"n{i}",
+            " ".join(rng.choices(vocabulary, k=2)),
+            " ".join(rng.choices(vocabulary, k=rng.randint(1, 40))),
+        )
+        for i in range(60)
+    ]
+    options = EngineOptions(
+        candidates=candidates, chunk_size=chunk_size, block_work=block_work, passage_min_words=5
+    )
+    engine = MatchingEngine(None, options, stopwords)
+    engine.fit(needs, teams)
+    pairs = engine.best_pairs(top=6)
+    for need in needs:
+        assert [(s.team_key, s.score, s.rank) for s in pairs if s.need_key == need.key] == [
+            (s.team_key, s.score, s.rank) for s in engine.teams_for_need(need.key, top=6, explain=False)
+        ]
