@@ -114,9 +114,11 @@ class _Block:
     vectors_t: csr_matrix = field(init=False)
     pieces_t: csr_matrix = field(init=False)
     axis_members: dict[int, np.ndarray] = field(init=False)
+    bound_indexes: dict[tuple[float, int], _BoundIndex] = field(init=False)
 
     def __post_init__(self) -> None:
         width = self.vectors.shape[1]
+        self.bound_indexes = {}
         self.slot = {key: i for i, key in enumerate(self.keys)}
         self.vectors_t = transpose(self.vectors, width)
         self.pieces_t = transpose(self.pieces, width)
@@ -384,12 +386,13 @@ class MatchingEngine:
         """For every need, its ``top`` best teams (score > 0), grouped by need, best first.
 
         With ``axis``, both needs and teams are restricted to those carrying the axis. Pairs in
-        ``excluded_pairs`` (need key, team key) never appear. The result is exact: a fused sparse top-k
-        product proposes candidates, a bound check proves the top teams of each need, and the few needs it
-        cannot prove are ranked exactly one by one. ``progress(done, total)`` counts needs.
+        ``excluded_pairs`` (need key, team key) never appear. The result is exact (the same teams,
+        scores and ranks as :meth:`teams_for_need`): one fused sparse top-k product against per-team
+        upper bounds of the score proposes a small pool of candidates, the candidates are scored
+        exactly, and a need is settled when its last chosen score beats the bound of every team left
+        out; the few needs it cannot settle get a larger pool, then are ranked exactly one by one.
+        ``progress(done, total)`` counts needs.
         """
-        from sparse_dot_topn import sp_matmul_topn
-
         needs = self._need_block()
         teams = self._team_block()
         need_slots = np.flatnonzero(_mask_or_all(needs.members(axis), len(needs.keys)))
@@ -399,81 +402,106 @@ class MatchingEngine:
             return []
         width = max(needs.width, teams.width)
         need_rows = widen(needs.vectors, len(needs.keys), width)[need_slots]
-        profiles_t = (
-            transpose(teams.vectors[team_slots], width)
-            if axis is not None
-            else widen(teams.vectors_t, width, len(teams.keys))
-        )
-        piece_slots = _ranges(teams.piece_start, team_slots)
-        pieces_t = (
-            transpose(teams.pieces[piece_slots], width)
-            if axis is not None
-            else widen(teams.pieces_t, width, teams.pieces.shape[0])
-        )
-        piece_team = np.repeat(np.arange(len(team_slots)), np.diff(teams.piece_start)[team_slots])
-        excluded = _pair_codes(excluded_pairs, needs, teams, need_slots, team_slots)
         alpha = self.options.profile_weight
-        profile_pool = min(self.options.candidates, len(team_slots))
-        piece_pool = min(self.options.candidates, pieces_t.shape[1])
+        if axis is None:
+            index = teams.bound_indexes.get((alpha, width))
+            if index is None:
+                # one index per team block (a new need word widens it: the old one is dropped)
+                teams.bound_indexes.clear()
+                index = teams.bound_indexes[(alpha, width)] = _BoundIndex.build(
+                    teams.vectors, teams.pieces, teams.piece_start, width, alpha
+                )
+        else:
+            piece_slots = _ranges(teams.piece_start, team_slots)
+            index = _BoundIndex.build(
+                teams.vectors[team_slots],
+                teams.pieces[piece_slots],
+                np.concatenate([[0], np.cumsum(np.diff(teams.piece_start)[team_slots])]),
+                width,
+                alpha,
+            )
+        excluded = _pair_codes(excluded_pairs, needs, teams, need_slots, team_slots)
+        pool = min(max(self.options.candidates, top), len(team_slots))
         suggestions: list[Suggestion] = []
         need_keys, team_keys = needs.keys, teams.keys
         team_axes = [teams.effective_axes(slot) for slot in range(len(team_keys))]
+        need_axes = [needs.effective_axes(slot) for slot in range(len(need_keys))]
+        team_has_axes = np.asarray([bool(axes) for axes in team_axes], dtype=bool)
+        need_has_axes = np.asarray([bool(axes) for axes in need_axes], dtype=bool)
         scale = self.options.score_scale
-        for start, end in _blocks(need_rows, pieces_t, self.options.chunk_size, self.options.block_work):
+        threads = self.options.threads
+        work = self.options.block_work
+        damping = self._length_damping(np.diff(need_rows.indptr))
+        # features no team has cannot score: dropped from the products (the sums keep their bits)
+        need_rows = index.shared(need_rows)
+        for start, end in _blocks(need_rows, index.bounds_t, pool, self.options.chunk_size, work):
             if cancelled is not None and cancelled():
                 raise MatchingCancelledError
             chunk = need_rows[start:end]
-            profile_top = sp_matmul_topn(
-                chunk, profiles_t, top_n=profile_pool, n_threads=self.options.threads
+            used = pool
+            rows, columns, scores, settled = index.top_teams(
+                chunk, top, used, start + np.arange(chunk.shape[0]), excluded, threads
             )
-            piece_top = sp_matmul_topn(chunk, pieces_t, top_n=piece_pool, n_threads=self.options.threads)
-            rows, columns, scores, settled = _settle_top(
-                profile_top,
-                _team_maxima(piece_top, piece_team, len(team_slots)),
-                piece_top,
-                alpha,
-                top,
-                start,
-                excluded,
-                (profile_pool, piece_pool),
-                (profile_pool == len(team_slots), piece_pool == pieces_t.shape[1]),
-            )
-            scores = scores * self._length_damping(np.diff(chunk.indptr))[rows]
+            # needs the bounds could not settle: a larger pool for them, in blocks of the same work
+            retry = np.flatnonzero(~settled)
+            wider = min(4 * used, len(team_slots))
+            if len(retry) > 0.1 * chunk.shape[0]:
+                # many teams close to the top (large corpora): the next blocks start with a larger pool
+                pool = min(2 * used, len(team_slots))
+            if len(retry) and wider > used:
+                again = chunk[retry]
+                found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+                for low, high in _blocks(again, index.bounds_t, wider, self.options.chunk_size, work):
+                    part_rows, part_columns, part_scores, part_settled = index.top_teams(
+                        again[low:high], top, wider, start + retry[low:high], excluded, threads
+                    )
+                    found.append((retry[low:high][part_rows], part_columns, part_scores, part_settled))
+                keep = ~np.isin(rows, retry)
+                rows = np.concatenate([rows[keep], *(item[0] for item in found)])
+                columns = np.concatenate([columns[keep], *(item[1] for item in found)])
+                scores = np.concatenate([scores[keep], *(item[2] for item in found)])
+                settled[retry] = np.concatenate([item[3] for item in found])
+                order = np.lexsort((columns, -scores, rows))
+                rows, columns, scores = rows[order], columns[order], scores[order]
+            # float32 blend times the float64 damping, as in teams_for_need: the same score to the last bit
+            scores = scores * damping[start + rows]
             keep = settled[rows]
             rows, columns, scores = rows[keep], columns[keep], scores[keep]
             row_start = np.searchsorted(rows, np.arange(chunk.shape[0] + 1))
             # one Suggestion per settled pair, built from plain lists (no numpy call per need)
-            chunk_needs = need_slots[start + rows].tolist()
-            chunk_teams = team_slots[columns].tolist()
-            settled_pairs = [
-                Suggestion(
-                    need_keys[need_slot],
-                    team_keys[team_slot],
-                    score,
-                    rank,
-                    _crosses(needs.effective_axes(need_slot), team_axes[team_slot]),
-                    None,
-                )
-                for need_slot, team_slot, score, rank in zip(
-                    chunk_needs,
-                    chunk_teams,
-                    [_score(score, scale) for score in scores.tolist()],
+            pair_needs = need_slots[start + rows]
+            pair_teams = team_slots[columns]
+            chunk_needs = pair_needs.tolist()
+            chunk_teams = pair_teams.tolist()
+            crossing = [False] * len(rows)
+            for i in np.flatnonzero(need_has_axes[pair_needs] & team_has_axes[pair_teams]).tolist():
+                crossing[i] = _crosses(need_axes[chunk_needs[i]], team_axes[chunk_teams[i]])
+            settled_pairs = list(
+                map(
+                    Suggestion,
+                    [need_keys[i] for i in chunk_needs],
+                    [team_keys[i] for i in chunk_teams],
+                    _scores(scores, scale),
                     (np.arange(len(rows)) - row_start[rows] + 1).tolist(),
-                    strict=True,
+                    crossing,
+                    [None] * len(rows),
                 )
-            ]
-            for row in range(chunk.shape[0]):
-                if settled[row]:
-                    found = settled_pairs[row_start[row] : row_start[row + 1]]
-                    if explain:
-                        found = [self._explained(needs, teams, item) for item in found]
-                    suggestions.extend(found)
-                else:
-                    need_slot = int(need_slots[start + row])
-                    ranked = self._exact_pairs(
-                        needs, teams, need_slot, team_slots, excluded, start + row, top
-                    )
-                    suggestions.extend(self._need_suggestions(needs, teams, need_slot, ranked, explain))
+            )
+            if not explain and settled.all():
+                suggestions.extend(settled_pairs)
+            else:
+                for row in range(chunk.shape[0]):
+                    if settled[row]:
+                        found_pairs = settled_pairs[row_start[row] : row_start[row + 1]]
+                        if explain:
+                            found_pairs = [self._explained(needs, teams, item) for item in found_pairs]
+                        suggestions.extend(found_pairs)
+                    else:
+                        need_slot = int(need_slots[start + row])
+                        ranked = self._exact_pairs(
+                            needs, teams, need_slot, team_slots, excluded, start + row, top
+                        )
+                        suggestions.extend(self._need_suggestions(needs, teams, need_slot, ranked, explain))
             if progress is not None:
                 progress(end, total)
         return suggestions
@@ -914,6 +942,14 @@ def _score(similarity: float, scale: float) -> float:
     return round(100.0 * -math.expm1(-float(similarity) / scale), 4)
 
 
+def _scores(similarities: np.ndarray, scale: float) -> list[float]:
+    """:func:`_score` of each similarity (the same expression, so the same bits)."""
+    if scale <= 0:
+        return [round(100.0 * similarity, 4) for similarity in similarities.tolist()]
+    expm1 = math.expm1
+    return [round(100.0 * -expm1(-similarity / scale), 4) for similarity in similarities.tolist()]
+
+
 def _crosses(need_axes: frozenset[int], team_axes: frozenset[int]) -> bool:
     return bool(need_axes) and bool(team_axes) and not need_axes & team_axes
 
@@ -991,16 +1027,20 @@ def _pair_codes(
     return np.unique(np.asarray(codes, dtype=np.int64))
 
 
-def _blocks(need_rows: csr_matrix, pieces_t: csr_matrix, most: int, work: int) -> list[tuple[int, int]]:
+def _blocks(
+    need_rows: csr_matrix, bounds_t: csr_matrix, pool: int, most: int, work: int
+) -> list[tuple[int, int]]:
     """(start, end) of the blocks of needs of ``best_pairs``: at most ``most`` needs, and about ``work``
-    postings (the lengths of the piece inverted-index rows of the needs' features, which is what the fused
-    product walks) per block, so that no single native call holds the GIL for long (sparse_dot_topn does)."""
+    units per block, so that no single native call holds the GIL for long (sparse_dot_topn does). A need
+    costs the postings its features have in the bound index (what the fused product walks) plus
+    ``pool × its features`` (the look-ups and the product that score its candidates exactly)."""
     total = need_rows.shape[0]
-    postings = np.diff(pieces_t.indptr).astype(np.float64)[need_rows.indices]
-    per_need = np.bincount(
-        np.repeat(np.arange(total), np.diff(need_rows.indptr)), weights=postings, minlength=total
-    )
-    cumulative = np.cumsum(per_need + 1.0)
+    lengths = np.diff(need_rows.indptr)
+    known = need_rows.indices < bounds_t.shape[0]
+    postings = np.zeros(len(need_rows.indices))
+    postings[known] = np.diff(bounds_t.indptr)[need_rows.indices[known]]
+    per_need = np.bincount(np.repeat(np.arange(total), lengths), weights=postings, minlength=total)
+    cumulative = np.cumsum(per_need + pool * lengths + 1.0)
     blocks = []
     start = 0
     while start < total:
@@ -1012,91 +1052,221 @@ def _blocks(need_rows: csr_matrix, pieces_t: csr_matrix, most: int, work: int) -
     return blocks
 
 
-def _team_maxima(piece_top: csr_matrix, piece_team: np.ndarray, teams: int) -> csr_matrix:
-    """Best piece score of each team among the pieces kept for each row (rows × teams)."""
-    rows = np.repeat(np.arange(piece_top.shape[0]), np.diff(piece_top.indptr))
-    owners = piece_team[piece_top.indices]
-    codes = rows * teams + owners
-    order = np.lexsort((-piece_top.data, codes))
-    codes = codes[order]
-    kept = order[np.concatenate([[True], codes[1:] != codes[:-1]])]
-    return csr_matrix((piece_top.data[kept], (rows[kept], owners[kept])), shape=(piece_top.shape[0], teams))
+class _BoundIndex:
+    """What ``best_pairs`` ranks with: per-team score bounds and the parts of the exact score.
 
-
-def _row_floor(top: csr_matrix, pool: int, complete: bool) -> np.ndarray:
-    """Per row, a bound on every score the top-k product left out: its smallest kept score when the pool
-    was filled, else 0 (nothing non-zero was left out; also when the pool held every column)."""
-    counts = np.diff(top.indptr)
-    floor = np.zeros(top.shape[0])
-    filled = np.flatnonzero(counts == pool) if not complete and pool > 0 else np.zeros(0, dtype=np.int64)
-    if len(filled):
-        floor[filled] = np.minimum.reduceat(top.data, top.indptr[:-1][counts > 0])[
-            np.searchsorted(np.flatnonzero(counts > 0), filled)
-        ]
-    return floor
-
-
-def _settle_top(
-    profile_top: csr_matrix,
-    piece_max: csr_matrix,
-    piece_top: csr_matrix,
-    alpha: float,
-    top: int,
-    offset: int,
-    excluded: np.ndarray,
-    pools: tuple[int, int],
-    complete: tuple[bool, bool],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Top ``top`` teams per row from partial top-k results, and which rows the bounds prove exact.
-
-    A candidate's score is exact when each of its two parts was found or provably 0; otherwise its part
-    is bounded by the row's floor. A row is settled when its chosen teams are exact and no other team
-    (seen or unseen) can beat the last of them. Returns (row, column, score) sorted by row then score,
-    and the settled flag per row.
+    ``bounds_t`` (features × teams) holds ``w × profile + (1 − w) × M`` where ``M`` is the per-feature
+    maximum of the team's piece vectors. The vectors are non-negative, so ``need · piece ≤ need · M`` for
+    every piece and ``need · bound`` is at least the (undamped) score: a fused top-k product against it
+    proposes candidates with a bound on every team it leaves out. The candidates are then scored exactly:
+    each team's non-zero features are numbered ("slots", team by team); ``parts`` (slots × (pieces +
+    teams)) holds every piece's value and the profile's value at each slot, so one sparse product of
+    the candidate pairs' need entries (as slots) with ``parts`` gives every piece score and the profile
+    score of each pair, summed in the need's feature order like ``teams_for_need`` (same bits).
     """
-    rows_count, teams = profile_top.shape
-    profile_floor = _row_floor(profile_top, pools[0], complete[0])
-    piece_floor = _row_floor(piece_top, pools[1], complete[1])
-    profile = profile_top.tocoo()
-    piece = piece_max.tocoo()
-    profile_codes = profile.row.astype(np.int64) * teams + profile.col
-    piece_codes = piece.row.astype(np.int64) * teams + piece.col
-    codes = np.sort(np.concatenate([profile_codes, piece_codes]))
-    codes = codes[np.concatenate([[True], codes[1:] != codes[:-1]])]
-    profile_part = np.full(len(codes), np.nan, dtype=np.float32)
-    profile_part[np.searchsorted(codes, profile_codes)] = profile.data
-    piece_part = np.full(len(codes), np.nan, dtype=np.float32)
-    piece_part[np.searchsorted(codes, piece_codes)] = piece.data
-    rows = codes // teams
-    columns = codes % teams
-    found_profile = ~np.isnan(profile_part)
-    found_piece = ~np.isnan(piece_part)
-    lower = alpha * np.where(found_profile, profile_part, 0.0) + (1 - alpha) * np.where(
-        found_piece, piece_part, 0.0
+
+    def __init__(
+        self, bounds_t: csr_matrix, slots: csr_matrix, parts: csr_matrix, pieces: int, alpha: float
+    ) -> None:
+        self.bounds_t = bounds_t
+        self.slots = slots
+        self.parts = parts
+        self.pieces = pieces
+        self.alpha = alpha
+
+    @classmethod
+    def build(
+        cls, profiles: csr_matrix, pieces: csr_matrix, piece_start: np.ndarray, width: int, alpha: float
+    ) -> _BoundIndex:
+        teams = profiles.shape[0]
+        pieces = fit_columns(pieces, width)
+        profiles = fit_columns(profiles, width)
+        piece_team = np.repeat(np.arange(teams), np.diff(piece_start))
+        maxima_t = _team_maxima_t(transpose(pieces, width), piece_team, teams)
+        profiles_t = transpose(profiles, width)
+        bounds_t = (
+            alpha * profiles_t.astype(np.float64) + (1.0 - alpha) * maxima_t.astype(np.float64)
+        ).tocsr()
+        bounds_t = csr_matrix(
+            (bounds_t.data.astype(np.float32), bounds_t.indices, bounds_t.indptr), shape=bounds_t.shape
+        )
+        support = transpose(bounds_t, teams)
+        support.sort_indices()
+        # slot + 1 at each (team, feature) of the support, so that 0 means "not there"
+        slots = csr_matrix(
+            (np.arange(1, support.nnz + 1, dtype=np.int64), support.indices, support.indptr),
+            shape=support.shape,
+        )
+        piece_rows = np.repeat(np.arange(pieces.shape[0]), np.diff(pieces.indptr))
+        profile_rows = np.repeat(np.arange(teams), np.diff(profiles.indptr))
+        owners = np.concatenate([piece_team[piece_rows], profile_rows])
+        features = np.concatenate([pieces.indices, profiles.indices])
+        slot = _sample(slots, owners, features)
+        # entries outside the support are zeros (the bound is 0 there only when both parts are)
+        there = slot > 0
+        parts = csr_matrix(
+            (
+                np.concatenate([pieces.data, profiles.data])[there],
+                (slot[there] - 1, np.concatenate([piece_rows, pieces.shape[0] + profile_rows])[there]),
+            ),
+            shape=(support.nnz, pieces.shape[0] + teams),
+        )
+        return cls(bounds_t, slots, parts, pieces.shape[0], alpha)
+
+    def shared(self, rows: csr_matrix) -> csr_matrix:
+        """``rows`` without the features that no team has."""
+        keep = np.diff(self.bounds_t.indptr)[rows.indices] > 0
+        kept = np.concatenate([[0], np.cumsum(keep)])[rows.indptr]
+        return csr_matrix((rows.data[keep], rows.indices[keep], kept), shape=rows.shape)
+
+    def top_teams(
+        self,
+        chunk: csr_matrix,
+        top: int,
+        pool: int,
+        positions: np.ndarray,
+        excluded: np.ndarray,
+        threads: int,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Exact top ``top`` teams (undamped score > 0) of each row of ``chunk`` among ``pool`` candidates.
+
+        ``positions`` are the rows' need positions (for ``excluded``, see :func:`_pair_codes`). Returns
+        (row, team, score) sorted by row then best first, and per row whether it is proven: every team
+        left out by the bound product has a bound below the row's last chosen score (or there is none).
+        """
+        teams = self.bounds_t.shape[1]
+        count = chunk.shape[0]
+        # several threads only pay off on large blocks (starting them costs more than a small block)
+        threads = threads if count >= 1024 else 1
+        candidates = _fused_top(chunk, self.bounds_t, pool, threads)
+        returned = np.diff(candidates.indptr)
+        starts = candidates.indptr[:-1]
+        rows = np.repeat(np.arange(count), returned)
+        columns = candidates.indices.astype(np.int64)
+        bounds = candidates.data
+        # float32 rounding of the bounds and of the sums: a relative margin of 8 (n + 4) units of float32
+        margin = 1.0 + 8.0 * (np.diff(chunk.indptr) + 4.0) * 2.0**-24
+        allowed = np.ones(len(rows), dtype=bool)
+        if len(excluded):
+            allowed = ~np.isin(positions[rows].astype(np.int64) * teams + columns, excluded)
+        # first the ``top`` best bounds of each row, exactly; then only the candidates whose bound can
+        # reach the ``top``-th exact score found so far (the others cannot enter the top)
+        scores = np.full(len(rows), -1.0, dtype=np.float32)
+        first = (np.arange(len(rows)) - starts[rows] < top) & allowed
+        scores[first] = self._exact(chunk, rows[first], columns[first])
+        good = first & (scores > 0)
+        reached = np.zeros(count, dtype=np.float64)
+        full_first = np.bincount(rows[good], minlength=count) == top
+        if full_first.any():
+            lowest = np.minimum.reduceat(np.where(good, scores, np.inf), starts[returned > 0])
+            reached[returned > 0] = np.where(full_first[returned > 0], lowest, 0.0)
+        second = ~first & allowed & (bounds * margin[rows] >= reached[rows])
+        if second.any():
+            scores[second] = self._exact(chunk, rows[second], columns[second])
+        order = np.lexsort((columns, -scores, rows))
+        rows, columns, scores = rows[order], columns[order], scores[order]
+        position = np.arange(len(rows)) - starts[rows]
+        chosen = (position < top) & (scores > 0)
+        chosen_count = np.bincount(rows[chosen], minlength=count)
+        last = np.zeros(count, dtype=np.float64)
+        full_rows = chosen_count == top
+        last[full_rows] = scores[candidates.indptr[:-1][full_rows] + top - 1]
+        # a team left out has a bound ≤ the smallest returned one; nothing is left out of a row not filled
+        cutoff = np.zeros(count, dtype=np.float64)
+        filled = np.flatnonzero(returned == pool) if pool < teams else np.zeros(0, dtype=np.int64)
+        if len(filled):
+            cutoff[filled] = np.minimum.reduceat(candidates.data, candidates.indptr[:-1][returned > 0])[
+                np.searchsorted(np.flatnonzero(returned > 0), filled)
+            ]
+        settled = (cutoff <= 0) | (full_rows & (last > cutoff * margin))
+        return rows[chosen], columns[chosen], scores[chosen], settled
+
+    def _exact(self, chunk: csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Undamped float32 scores of the (row, team) pairs, bit for bit as in ``teams_for_need``."""
+        lengths = np.diff(chunk.indptr)[rows]
+        entries = _ranges(chunk.indptr, rows)
+        # look-ups in the rows of the candidate teams only: a small matrix, searched by bisection in C
+        used = np.unique(columns)
+        slot = _sample(
+            self.slots[used], np.repeat(np.searchsorted(used, columns), lengths), chunk.indices[entries]
+        )
+        there = slot > 0
+        pair_of = np.repeat(np.arange(len(rows)), lengths)[there]
+        pairs = csr_matrix(
+            (
+                chunk.data[entries][there],
+                slot[there] - 1,
+                np.concatenate([[0], np.cumsum(np.bincount(pair_of, minlength=len(rows)))]),
+            ),
+            shape=(len(rows), self.parts.shape[0]),
+        )
+        # scipy sums each output in the order of the left row's entries: the need's feature order
+        parts = (pairs @ self.parts).tocoo()
+        profile = np.zeros(len(rows), dtype=np.float32)
+        best_piece = np.zeros(len(rows), dtype=np.float32)
+        is_profile = parts.col >= self.pieces
+        profile[parts.row[is_profile]] = parts.data[is_profile]
+        np.maximum.at(best_piece, parts.row[~is_profile], parts.data[~is_profile])
+        # float32 blend written as in MatchingEngine._blend
+        return self.alpha * profile + (1.0 - self.alpha) * best_piece
+
+
+def _fused_top(chunk: csr_matrix, matrix: csr_matrix, top_n: int, threads: int) -> csr_matrix:
+    """``sp_matmul_topn(chunk, matrix, top_n, sort=True)``: per row, the ``top_n`` largest products, best
+    first. Calls the extension directly when it can: sparse_dot_topn 1.2 copies the index arrays of
+    ``matrix`` on every call (``astype`` without ``copy=False``), 50 MB per block at 20k teams."""
+    top_n = min(top_n, matrix.shape[1])
+    shape = (chunk.shape[0], matrix.shape[1])
+    if chunk.nnz == 0 or matrix.nnz == 0 or top_n <= 0:
+        return csr_matrix(shape, dtype=matrix.dtype)
+    try:
+        from sparse_dot_topn import _core
+    except ImportError:  # pragma: no cover - another layout of the package
+        _core = None
+    small = max(chunk.shape[1], matrix.shape[1], chunk.nnz, matrix.nnz) < 2**31 - 1
+    if _core is None or not small or chunk.dtype != np.float32 or matrix.dtype != np.float32:
+        from sparse_dot_topn import sp_matmul_topn
+
+        return sp_matmul_topn(chunk, matrix, top_n=top_n, sort=True, n_threads=threads)
+    arguments = {
+        "top_n": top_n,
+        "nrows": shape[0],
+        "ncols": shape[1],
+        "threshold": None,
+        "A_data": chunk.data,
+        "A_indptr": chunk.indptr.astype(np.int32, copy=False),
+        "A_indices": chunk.indices.astype(np.int32, copy=False),
+        "B_data": matrix.data,
+        "B_indptr": matrix.indptr.astype(np.int32, copy=False),
+        "B_indices": matrix.indices.astype(np.int32, copy=False),
+    }
+    if threads > 1 and _core._has_openmp_support:
+        found = _core.sp_matmul_topn_sorted_mt(n_threads=threads, **arguments)
+    else:
+        found = _core.sp_matmul_topn_sorted(density=1.0, **arguments)
+    return csr_matrix(found, shape=shape)
+
+
+def _sample(matrix: csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """``matrix[rows[i], columns[i]]`` for every i (0 where nothing is stored); binary search in C."""
+    if len(rows) == 0:
+        return np.zeros(0, dtype=matrix.dtype)
+    return np.asarray(matrix[rows, columns]).ravel()
+
+
+def _team_maxima_t(pieces_t: csr_matrix, piece_team: np.ndarray, teams: int) -> csr_matrix:
+    """Per feature and team, the largest value among the team's pieces (features × teams).
+
+    The rows of ``pieces_t`` list pieces in increasing order, and a team's pieces are consecutive, so
+    each (feature, team) is a run: one ``maximum.reduceat``, no sort."""
+    if not pieces_t.has_sorted_indices:
+        pieces_t = pieces_t.sorted_indices()
+    owners = piece_team[pieces_t.indices]
+    rows = np.repeat(np.arange(pieces_t.shape[0]), np.diff(pieces_t.indptr))
+    new = np.ones(len(owners), dtype=bool)
+    new[1:] = (owners[1:] != owners[:-1]) | (rows[1:] != rows[:-1])
+    starts = np.flatnonzero(new)
+    data = np.maximum.reduceat(pieces_t.data, starts) if len(starts) else np.zeros(0, dtype=pieces_t.dtype)
+    return csr_matrix(
+        (data, owners[starts], np.searchsorted(starts, pieces_t.indptr)), shape=(pieces_t.shape[0], teams)
     )
-    upper = alpha * np.where(found_profile, profile_part, profile_floor[rows]) + (1 - alpha) * np.where(
-        found_piece, piece_part, piece_floor[rows]
-    )
-    # float32 blend, as in _blend (teams_for_need): the same score to the last bit
-    upper = np.where(found_profile & found_piece, lower, upper)
-    allowed = (
-        ~np.isin((rows + offset) * teams + columns, excluded) if len(excluded) else np.ones(len(codes), bool)
-    )
-    lower[~allowed] = -1.0
-    upper[~allowed] = -1.0
-    order = np.lexsort((columns, -lower, rows))
-    rows, columns, lower, upper = rows[order], columns[order], lower[order], upper[order]
-    row_start = np.searchsorted(rows, np.arange(rows_count))
-    position = np.arange(len(rows)) - row_start[rows]
-    chosen = (position < top) & (lower > 0)
-    chosen_count = np.bincount(rows[chosen], minlength=rows_count)
-    last = np.zeros(rows_count)
-    full = chosen_count == top
-    last[full] = lower[row_start[full] + top - 1]
-    inexact = np.bincount(rows[chosen & (upper > lower)], minlength=rows_count)
-    rival = np.zeros(rows_count)
-    others = ~chosen & allowed[order]
-    np.maximum.at(rival, rows[others], upper[others])
-    unseen = alpha * profile_floor + (1 - alpha) * piece_floor
-    settled = (inexact == 0) & (rival <= last) & (unseen <= last)
-    return rows[chosen], columns[chosen], lower[chosen], settled

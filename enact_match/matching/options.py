@@ -40,14 +40,19 @@ class EngineOptions:
     Axes
         axis_concept_weight: weight of the thesaurus concepts' axes against the nearest-centroid score.
     Speed
-        candidates: how many profiles and pieces the fused sparse top-k keeps per need in ``best_pairs``
-            before the exact check (results stay exact; a larger pool means fewer exact fall-backs).
+        candidates: how many teams the fused sparse top-k product against the per-team score bounds keeps
+            per need in ``best_pairs`` (at least ``top``) before they are scored exactly. Results stay
+            exact whatever the value; when more than a tenth of a block's needs cannot be proven with it
+            (many teams close to the top: large corpora), the next blocks double it, and those needs
+            are retried with four times the pool, then ranked one by one.
         chunk_size: at most this many needs per block in ``best_pairs`` (progress and cancellation are checked
             between blocks).
-        block_work: about this many postings (summed lengths of the inverted-index rows of the block's need
-            features, against the pieces) per block of ``best_pairs``, so that each native call of the fused
-            top-k (which holds the GIL) stays short: ~20–40 ms on a 2-core machine, whatever the corpus size.
-        threads: threads of the sparse top-k product.
+        block_work: about this much work per block of ``best_pairs``: the summed lengths of the inverted-index
+            rows (score bounds, one per team) of the block's need features, plus ``candidates`` × the
+            need's features for the exact scoring, so that each native call (the fused top-k holds the
+            GIL) stays short: under ~50 ms on a 2-core machine, whatever the corpus size.
+        threads: threads of the sparse top-k product, used for blocks of at least 1,024 needs only (starting
+            the threads costs more than a small block).
     """
 
     profile_weight: float = 0.5
@@ -65,7 +70,7 @@ class EngineOptions:
     explain_evidence: int = 5
     explain_forms: int = 3
     axis_concept_weight: float = 1.0
-    candidates: int = 100
+    candidates: int = 30
     chunk_size: int = 4096
     block_work: int = 600_000
     threads: int = 2

@@ -336,3 +336,121 @@ def test_best_pairs_equals_teams_for_need_for_every_need_whatever_the_pool_and_b
         assert [(s.team_key, s.score, s.rank) for s in pairs if s.need_key == need.key] == [
             (s.team_key, s.score, s.rank) for s in engine.teams_for_need(need.key, top=6, explain=False)
         ]
+
+
+def _random_corpus(seed: int, needs: int, teams: int, words: int) -> tuple[list[NeedText], list[TeamText]]:
+    """Random needs and teams over ``words`` pseudo-words, some with axes, some teams with publications."""
+    import random
+
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(words)]
+    team_texts = [
+        TeamText(
+            f"t{i}",
+            "\n".join(
+                " ".join(rng.choices(vocabulary, k=rng.randint(3, 15))) for _ in range(rng.randint(1, 6))
+            ),
+            keywords=tuple(rng.choices(vocabulary, k=rng.randint(0, 3))),
+            publications=tuple(
+                PublicationText(
+                    f"p{i}-{j}",
+                    " ".join(rng.choices(vocabulary, k=4)),
+                    " ".join(rng.choices(vocabulary, k=20)),
+                    2020,
+                )
+                for j in range(rng.randint(0, 3))
+            ),
+            axes=frozenset(rng.sample([1, 2, 3], rng.randint(0, 2))),
+        )
+        for i in range(teams)
+    ]
+    need_texts = [
+        NeedText(
+            f"n{i}",
+            " ".join(rng.choices(vocabulary, k=2)),
+            " ".join(rng.choices(vocabulary, k=rng.randint(1, 60))),
+            axes=frozenset(rng.sample([1, 2, 3], rng.randint(0, 1))),
+        )
+        for i in range(needs)
+    ]
+    return need_texts, team_texts
+
+
+@pytest.mark.parametrize(
+    ("seed", "needs", "teams", "words", "candidates", "block_work", "top"),
+    [
+        (1, 40, 12, 30, 1, 10**9, 5),
+        (2, 120, 60, 200, 3, 200, 10),
+        (3, 200, 150, 400, 10, 5_000, 10),
+        (4, 80, 300, 150, 30, 10**9, 20),
+        (5, 150, 90, 60, 2, 1, 4),
+    ],
+)
+@pytest.mark.parametrize("axis", [None, 2])
+def test_best_pairs_equals_teams_for_need_on_random_corpora_with_axis_and_exclusions(
+    stopwords: frozenset[str],
+    seed: int,
+    needs: int,
+    teams: int,
+    words: int,
+    candidates: int,
+    block_work: int,
+    top: int,
+    axis: int | None,
+) -> None:
+    import random
+
+    need_texts, team_texts = _random_corpus(seed, needs, teams, words)
+    options = EngineOptions(candidates=candidates, chunk_size=37, block_work=block_work, passage_min_words=5)
+    engine = MatchingEngine(None, options, stopwords)
+    engine.fit(need_texts, team_texts)
+    rng = random.Random(seed)
+    excluded = {(f"n{rng.randrange(needs)}", f"t{rng.randrange(teams)}") for _ in range(needs)}
+    # pairs that surely matter: each need's current best team
+    for need in need_texts[::3]:
+        best = engine.teams_for_need(need.key, top=1, axis=axis, explain=False)
+        if best:
+            excluded.add((need.key, best[0].team_key))
+    pairs = engine.best_pairs(top=top, axis=axis, excluded_pairs=excluded)
+    block = engine._need_block()
+
+    def need_axes(key: str) -> frozenset[int]:
+        return block.effective_axes(block.slot[key])
+
+    by_need: dict[str, list[tuple[str, float, int]]] = {}
+    for item in pairs:
+        by_need.setdefault(item.need_key, []).append((item.team_key, item.score, item.rank))
+    checked = 0
+    for need in need_texts:
+        one_by_one = [
+            (s.team_key, s.score, s.rank)
+            for s in engine.teams_for_need(
+                need.key,
+                top=top,
+                axis=axis,
+                exclude={t for n, t in excluded if n == need.key},
+                explain=False,
+            )
+        ]
+        if axis is not None and axis not in need_axes(need.key):
+            assert need.key not in by_need
+            continue
+        assert by_need.get(need.key, []) == one_by_one
+        checked += 1
+    assert checked > 0
+
+
+def test_best_pairs_stays_exact_after_upserts_with_new_words(stopwords: frozenset[str]) -> None:
+    need_texts, team_texts = _random_corpus(11, 60, 40, 80)
+    engine = MatchingEngine(None, EngineOptions(candidates=3, passage_min_words=5), stopwords)
+    engine.fit(need_texts, team_texts)
+    engine.best_pairs(top=5)
+    engine.upsert_team(TeamText("t-new", "zz1 zz2 w1 w2 w3\nzz3 w4 w5", keywords=("zz1",)))
+    engine.upsert_need(NeedText("n-new", "zz1 zz2", "zz3 w1 w4 zz9"))
+    engine.remove_team("t3")
+    pairs = engine.best_pairs(top=5)
+    assert any(item.need_key == "n-new" and item.team_key == "t-new" for item in pairs)
+    for key in [need.key for need in need_texts] + ["n-new"]:
+        assert [(s.team_key, s.score, s.rank) for s in pairs if s.need_key == key] == [
+            (s.team_key, s.score, s.rank) for s in engine.teams_for_need(key, top=5, explain=False)
+        ]
