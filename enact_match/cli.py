@@ -12,7 +12,9 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +86,13 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
 }
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+AUDIT_KINDS = ("needs", "matches", "contacts", "teams", "companies", "units", "database")
+LOCATION_WARNING = {
+    "cloud": "the database file is in a cloud-synchronised folder, where SQLite files get corrupted; "
+    "move it to a local folder",
+    "network": "the database file is on a network share, where SQLite files get corrupted; "
+    "move it to a local disk or use a PostgreSQL server",
+}
 
 
 class UserError(Exception):
@@ -138,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="excel-fr",
         help="CSV flavour: excel-fr (semicolons, UTF-8 with BOM; default) or utf8 (commas)",
     )
+    _add_viewer_options(exp)
 
     brief = commands.add_parser(
         "brief", help="a one-page PDF brief for a need (several needs: a shortlist report)"
@@ -146,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("file", type=Path, metavar="FILE.pdf")
     brief.add_argument("--lang", choices=("fr", "en"), default="fr")
     brief.add_argument("--top", type=_positive_int, default=5, metavar="K", help="teams per need (5)")
+    _add_viewer_options(brief)
 
     dedup = commands.add_parser("dedup", help="list likely duplicates, or merge two records")
     dedup.add_argument("kind", choices=DEDUP_KINDS)
@@ -163,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     lst = commands.add_parser("list", help="list records")
     lst.add_argument("kind", choices=LIST_KINDS)
     lst.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _add_viewer_options(lst)
 
     match = commands.add_parser("match", help="suggest teams for needs (or needs for a team)")
     target = match.add_mutually_exclusive_group(required=True)
@@ -173,12 +185,56 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--axis", type=int, choices=(1, 2, 3), help="only teams (or needs) of this axis")
     match.add_argument("--explain", action="store_true", help="add the explanation of each suggestion")
     match.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    match.add_argument("--user", metavar="NAME", help="act as this user (confidential needs)")
-    match.add_argument("--structure", metavar="CODE", help="the user's structure code, e.g. POLARIS")
+    _add_viewer_options(match)
+
+    commands.add_parser("backup", help="back the SQLite database up now (verified copy)")
+    restore = commands.add_parser(
+        "restore", help="restore a backup (a safety backup is made first); lists the backups without BACKUP"
+    )
+    restore.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup file, or its name")
+    commands.add_parser("check", help="full integrity check of the database (exit code 1 when it fails)")
+
+    gdpr = commands.add_parser("gdpr", help="a person's rights: access, erasure; the retention review")
+    gdpr_commands = gdpr.add_subparsers(dest="gdpr_command", metavar="ACTION", required=True)
+    gdpr_export = gdpr_commands.add_parser("export", help="write everything held about a contact (JSON, CSV)")
+    gdpr_export.add_argument("contact", metavar="CONTACT_REF", help="the contact's reference or e-mail")
+    gdpr_export.add_argument("folder", type=Path, metavar="DIR")
+    gdpr_erase = gdpr_commands.add_parser("erase", help="erase a contact everywhere, for good")
+    gdpr_erase.add_argument("contact", metavar="CONTACT_REF", help="the contact's reference or e-mail")
+    gdpr_erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    gdpr_erase.add_argument("--user", metavar="NAME", help="who erases (audit log)")
+    review = gdpr_commands.add_parser("review", help="contacts not in touch for years (retention review)")
+    review.add_argument(
+        "--years", type=_positive_int, default=3, metavar="N", help="years without contact (3)"
+    )
+    review.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    audit = commands.add_parser("audit", help="who changed what and when")
+    audit.add_argument("--kind", choices=AUDIT_KINDS)
+    audit.add_argument("--since", type=_date, metavar="DATE", help="from this date on (YYYY-MM-DD)")
+    audit.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
     gui = commands.add_parser("gui", help="open the desktop application")
     gui.set_defaults(command="gui")
     return parser
+
+
+def _add_viewer_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", metavar="NAME", help="act as this user (confidential needs)")
+    parser.add_argument("--structure", metavar="CODE", help="the user's structure code, e.g. POLARIS")
+
+
+def _viewer(args: argparse.Namespace) -> Any:
+    from enact_match.services.catalog import Viewer
+
+    return Viewer(args.user or "", args.structure) if (args.user or args.structure) else None
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("a date is expected as YYYY-MM-DD") from exc
 
 
 def _positive_int(text: str) -> int:
@@ -246,8 +302,13 @@ def write_rows(
 
 def _open(args: argparse.Namespace) -> Any:
     from enact_match.services.database import open_database
+    from enact_match.services.safety import database_location_risk
 
-    return open_database(resolve_database(args.db))
+    db = open_database(resolve_database(args.db))
+    risk = database_location_risk(db)
+    if risk is not None:
+        print(f"enact-match: warning: {LOCATION_WARNING[risk]}", file=sys.stderr)
+    return db
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -289,6 +350,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     for link in report.links:
         rule = RULE_TEXT.get(link.rule, link.rule)
         print(f"row {link.row}: matched existing {SINGULAR[args.kind]} {link.ref} ({rule})")
+    if report.gdpr_defaults:
+        print(
+            f"{report.gdpr_defaults} contacts without a source or legal basis: recorded as "
+            f"source 'import: {args.file.name}', legal basis 'legitimate_interest'",
+            file=sys.stderr,
+        )
+    for line in report.erased_skipped:
+        print(f"row {line}: skipped, this person was erased at their request (GDPR)", file=sys.stderr)
     if report.ignored_columns:
         print(f"ignored columns: {', '.join(report.ignored_columns)}", file=sys.stderr)
     if report.rejected:
@@ -326,7 +395,7 @@ def _import_publications(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from enact_match.services.exports import export_file
 
-    report = export_file(_open(args), args.kind, args.file, args.profile)
+    report = export_file(_open(args), args.kind, args.file, args.profile, _viewer(args))
     flavour = f" ({report.profile})" if report.profile else ""
     print(f"exported {report.rows} {args.kind} to {report.path} as {report.format.upper()}{flavour}")
     return EXIT_OK
@@ -338,10 +407,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
     db = _open(args)
     service = SuggestionService.with_shipped_resources(db)
+    viewer = _viewer(args)
     if len(args.need) == 1:
-        report = write_need_brief(db, service, args.need[0], args.file, args.lang, args.top)
+        report = write_need_brief(db, service, args.need[0], args.file, args.lang, args.top, viewer)
     else:
-        report = write_shortlist(db, service, args.need, args.file, args.lang, args.top)
+        report = write_shortlist(db, service, args.need, args.file, args.lang, args.top, viewer)
     pages = f"{report.pages} page{'s' if report.pages > 1 else ''}"
     print(f"wrote {report.path} ({pages}, {len(report.needs)} needs)")
     return EXIT_OK
@@ -397,13 +467,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     from enact_match.services.views import as_plain_dict
 
     db = _open(args)
+    viewer = _viewer(args)
     listers: dict[str, Callable[[Any], list[Any]]] = {
         "teams": catalog.list_teams,
-        "needs": catalog.list_needs,
+        "needs": lambda db: catalog.list_needs(db, viewer),
         "companies": catalog.list_companies,
         "units": catalog.list_units,
         "contacts": catalog.list_contacts,
-        "matches": catalog.list_matches,
+        "matches": lambda db: catalog.list_matches(db, viewer),
     }
     rows = [as_plain_dict(row) for row in listers[args.kind](db)]
     if args.kind == "teams":
@@ -415,7 +486,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_match(args: argparse.Namespace) -> int:
-    from enact_match.services.catalog import Viewer
     from enact_match.services.records import find_by_ref
     from enact_match.services.suggestions import (
         SuggestionService,
@@ -425,7 +495,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     db = _open(args)
     service = SuggestionService.with_shipped_resources(db)
-    viewer = Viewer(args.user or "", args.structure) if (args.user or args.structure) else None
+    viewer = _viewer(args)
     explain = args.explain or args.format == "json"
     if args.need or args.team:
         kind, ref = ("needs", args.need) if args.need else ("teams", args.team)
@@ -474,6 +544,115 @@ def cmd_match(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} kB"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from enact_match.services.backup import create_backup
+
+    started = time.perf_counter()
+    info = create_backup(_open(args), "manual")
+    elapsed = time.perf_counter() - started
+    print(f"backup written and verified: {info.path} ({_size(info.size)}, {elapsed:.1f} s)")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from enact_match.services.backup import backup_folder, list_backups, restore_backup
+
+    db = _open(args)
+    if not args.backup:
+        rows = [
+            {
+                "created": info.created_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
+                "reason": info.reason,
+                "size": _size(info.size),
+                "name": info.path.name,
+            }
+            for info in list_backups(db)
+        ]
+        write_rows(rows, ("created", "reason", "size", "name"), "table", sys.stdout)
+        return EXIT_OK
+    path = Path(args.backup)
+    if not path.exists():
+        path = backup_folder(db) / args.backup
+    report = restore_backup(db, path)
+    print(f"restored {report.restored.name}; the previous content is in {report.safety_backup.path}")
+    if report.erased_again:
+        print(f"{report.erased_again} people erased at their request were erased again")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from enact_match.services.backup import check_database
+
+    problems = check_database(_open(args))
+    if problems:
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        print(f"enact-match: error: integrity check failed: {problems[0]}{more}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    print("integrity check: ok")
+    return EXIT_OK
+
+
+def cmd_gdpr(args: argparse.Namespace) -> int:
+    from enact_match.services import gdpr
+
+    db = _open(args)
+    if args.gdpr_command == "export":
+        report = gdpr.export_contact(db, args.contact, args.folder)
+        print(f"wrote {report.json_path} and {report.csv_path} ({report.mentions} mentions in notes)")
+        return EXIT_OK
+    if args.gdpr_command == "erase":
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UserError("erasing a person cannot be undone: confirm with --yes")
+            answer = input(f"Erase {args.contact} everywhere? This cannot be undone. [y/N] ")
+            if answer.strip().casefold() not in ("y", "yes", "o", "oui"):
+                print("nothing erased")
+                return EXIT_OK
+        erased = gdpr.erase_contact(db, args.contact, args.user)
+        print(
+            f"erased {erased.ref}: record deleted, {erased.texts_rewritten} texts rewritten, tombstone kept"
+        )
+        return EXIT_OK
+    rows = [
+        {
+            "ref": row.ref,
+            "name": row.name,
+            "organisation": row.organisation,
+            "last_contact_on": row.last_contact_on,
+            "created_on": row.created_on,
+            "source": row.source,
+            "legal_basis": row.legal_basis,
+        }
+        for row in gdpr.retention_review(db, args.years)
+    ]
+    columns = ("ref", "name", "organisation", "last_contact_on", "created_on", "source", "legal_basis")
+    write_rows(rows, columns, args.format, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from enact_match.services.audit import list_events
+
+    since = datetime.combine(args.since, datetime.min.time(), UTC) if args.since else None
+    rows = [
+        {
+            "at": event.at.strftime("%Y-%m-%d %H:%M:%S"),
+            "author": event.author,
+            "kind": event.kind,
+            "record": event.record_id,
+            "action": event.action,
+            "fields": list(event.fields),
+        }
+        for event in list_events(_open(args), args.kind, since)
+    ]
+    write_rows(rows, ("at", "author", "kind", "record", "action", "fields"), args.format, sys.stdout)
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from enact_match.ui.app import run
 
@@ -488,6 +667,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "brief": cmd_brief,
     "dedup": cmd_dedup,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+    "gdpr": cmd_gdpr,
+    "audit": cmd_audit,
     "gui": cmd_gui,
 }
 
@@ -537,17 +721,27 @@ FILE_TEXT = {
 }
 
 
+BACKUP_TEXT = {
+    "not_sqlite": "backups are for SQLite databases (a PostgreSQL server is backed up by its administrator)",
+    "corrupt_copy": "the backup copy failed its integrity check and was removed",
+    "corrupt_backup": "this backup fails its integrity check and was not restored",
+    "unknown_backup": "no such backup (run `enact-match restore` to list them)",
+}
+
+
 def describe_error(exc: BaseException) -> str | None:
     """One line for an error the user can act on; None for a bug."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from enact_match.matching import MatchingCancelledError
+    from enact_match.services.backup import BackupError
     from enact_match.services.briefs import BriefError
-    from enact_match.services.catalog import RecordInvalidError
+    from enact_match.services.catalog import RecordInvalidError, StaleRecordError
     from enact_match.services.database import DatabaseUrlError
     from enact_match.services.dedup import MergeError
     from enact_match.services.demo import DemoDataError
     from enact_match.services.exports import ExportError
+    from enact_match.services.gdpr import GdprError
     from enact_match.services.importing import ImportFileError, ImportRejectedError
     from enact_match.services.publications import PublicationFileError
     from enact_match.services.records import FieldError
@@ -583,6 +777,15 @@ def describe_error(exc: BaseException) -> str | None:
         return f"invalid database location: {exc}"
     if isinstance(exc, MatchingCancelledError):
         return "cancelled"
+    if isinstance(exc, BackupError):
+        return f"{BACKUP_TEXT.get(exc.code, exc.code)}: {exc.detail}".rstrip(": ")
+    if isinstance(exc, GdprError):
+        return f"no contact with reference or e-mail {exc.detail!r}"
+    if isinstance(exc, StaleRecordError):
+        return (
+            f"not saved: someone else saved this record meanwhile (you edited version {exc.expected}, "
+            f"the database has version {exc.current_version})"
+        )
     if isinstance(exc, SQLAlchemyError):
         detail = getattr(exc, "orig", None) or exc
         return f"database error: {str(detail).splitlines()[0]}"

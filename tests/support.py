@@ -12,6 +12,8 @@ from sqlalchemy import create_engine, text
 from enact_match.services.database import Database, open_database
 
 TEST_DATABASE_URL_ENV = "TEST_DATABASE_URL"
+# What a contact created by hand must record (GDPR): where the data comes from, on what legal basis.
+GDPR_FACTS = {"source": "met at a trade fair", "legal_basis": "legitimate_interest"}
 
 
 def backends() -> list[str]:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -218,3 +219,117 @@ def test_brief_and_publications_from_the_command_line(
     assert code == 0 and f"added 1 publications to team {team}" in out
     code, _, err = run(capsys, "--db", db, "import", "publications", str(bib))
     assert code == 1 and "--team" in err
+
+
+def test_backup_then_restore_lists_and_brings_back_the_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    location = str(tmp_path / "enact.sqlite3")
+    companies = tmp_path / "companies.csv"
+    companies.write_text("ref;nom\nC1;Alpha\n", encoding="utf-8")
+    run(capsys, "--db", location, "import", "companies", str(companies))
+    code, out, _ = run(capsys, "--db", location, "backup")
+    assert code == 0 and out.startswith("backup written and verified: ")
+    name = Path(out.split(": ", 1)[1].split(" (")[0]).name
+    companies.write_text("ref;nom\nC2;Beta\n", encoding="utf-8")
+    run(capsys, "--db", location, "import", "companies", str(companies))
+    code, out, _ = run(capsys, "--db", location, "restore")
+    assert code == 0 and name in out and "import" in out and "(3 rows)" in out
+    code, out, _ = run(capsys, "--db", location, "restore", name)
+    assert code == 0 and out.startswith(f"restored {name}; the previous content is in ")
+    listed = json.loads(run(capsys, "--db", location, "list", "companies", "--format", "json")[1])
+    assert [row["ref"] for row in listed] == ["C1"]
+    assert run(capsys, "--db", location, "check")[:2] == (0, "integrity check: ok\n")
+
+
+def test_restore_of_an_unknown_backup_and_backup_of_postgresql_fail_in_one_line(
+    db_location: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "--db", db_location, "restore", "nothing.sqlite3")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "no such backup" in err or "backups are for SQLite" in err
+
+
+def test_check_exits_with_1_on_a_damaged_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    location = tmp_path / "enact.sqlite3"
+    run(capsys, "--db", str(location), "init", "--demo")
+    capsys.readouterr()
+    with sqlite3.connect(location) as connection:  # every page in the main file, none left in the WAL
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(location.read_bytes())
+    data[4096 * 4 : 4096 * 12] = b"\x5a" * (4096 * 8)
+    location.write_bytes(bytes(data))
+    code, _, err = run(capsys, "--db", str(location), "check")
+    assert code == 1 and err.startswith("enact-match: error: ") and len(err.strip().splitlines()) == 1
+
+
+def test_gdpr_export_erase_and_review_from_the_command_line(
+    db_location: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text(
+        "ref;nom;courriel;dernier contact\nP1;Anne Martin;anne@x.fr;2020-01-10\nP2;Marc Petit;;2026-11-01\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "--db", db_location, "import", "contacts", str(contacts))
+    assert code == 0 and "2 contacts without a source or legal basis" in err
+    code, out, _ = run(capsys, "--db", db_location, "gdpr", "export", "anne@x.fr", str(tmp_path / "out"))
+    assert (
+        code == 0
+        and (tmp_path / "out" / "gdpr-P1.json").exists()
+        and (tmp_path / "out" / "gdpr-P1.csv").exists()
+    )
+    code, out, _ = run(capsys, "--db", db_location, "gdpr", "review", "--format", "json")
+    assert [row["ref"] for row in json.loads(out)] == ["P1"]
+    code, _, err = run(capsys, "--db", db_location, "gdpr", "erase", "P1")
+    assert code == 1 and "--yes" in err
+    code, out, _ = run(capsys, "--db", db_location, "gdpr", "erase", "P1", "--yes", "--user", "DPO")
+    assert code == 0 and out.startswith("erased P1")
+    code, _, err = run(capsys, "--db", db_location, "import", "contacts", str(contacts))
+    assert "row 2: skipped, this person was erased at their request (GDPR)" in err
+    code, _, err = run(capsys, "--db", db_location, "gdpr", "export", "P1", str(tmp_path))
+    assert code == 1 and "no contact with reference or e-mail 'P1'" in err
+    code, out, _ = run(capsys, "--db", db_location, "audit", "--kind", "contacts", "--format", "json")
+    assert [(row["author"], row["action"]) for row in json.loads(out)] == [
+        (None, "import"),
+        ("DPO", "erase"),
+        (None, "import"),
+    ]
+    code, out, _ = run(capsys, "--db", db_location, "audit", "--since", "2999-01-01")
+    assert out.strip().endswith("(0 rows)")
+
+
+def test_list_and_export_hide_needs_of_other_structures_with_structure(
+    db_location: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    needs = tmp_path / "needs.csv"
+    needs.write_text(
+        "ref;titre;confidentialité;structure source\nN1;Ouvert;network;\nN2;Secret;structure;POLARIS\n",
+        encoding="utf-8",
+    )
+    run(capsys, "--db", db_location, "import", "needs", str(needs))
+    refs = {
+        structure: [
+            row["ref"]
+            for row in json.loads(
+                run(
+                    capsys, "--db", db_location, "list", "needs", "--format", "json", "--structure", structure
+                )[1]
+            )
+        ]
+        for structure in ("POLARIS", "SATT_SAYENS")
+    }
+    assert refs == {"POLARIS": ["N1", "N2"], "SATT_SAYENS": ["N1"]}
+    code, out, _ = run(
+        capsys, "--db", db_location, "export", "needs", str(tmp_path / "n.csv"), "--structure", "SATT_SAYENS"
+    )
+    assert code == 0 and out.startswith("exported 1 needs")
+
+
+def test_a_database_in_a_cloud_folder_gets_a_warning_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    location = tmp_path / "Dropbox" / "enact.sqlite3"
+    code, out, err = run(capsys, "--db", str(location), "init")
+    assert code == 0 and out.startswith("database ready")
+    assert err.startswith("enact-match: warning: the database file is in a cloud-synchronised folder")

@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 
 from sqlalchemy import or_, select
 
+from enact_match.services.catalog import Viewer, need_visibility
 from enact_match.services.records import RecordNotFoundError, find_by_ref
 from enact_match.services.suggestions import SuggestionRow, SuggestionService
 from enact_match.storage.database import Database
@@ -130,15 +131,22 @@ def _contact_line(contact: Contact, organisation: str | None) -> ContactLine:
     )
 
 
-def read_brief(db: Database, service: SuggestionService, need_ref: str, top: int = 5) -> NeedBrief:
+def read_brief(
+    db: Database, service: SuggestionService, need_ref: str, top: int = 5, viewer: Viewer | None = None
+) -> NeedBrief:
     """The need, its best teams (with the engine's explanation) and the contacts to call.
 
     Raises:
-        BriefError: `need` when no need has this reference.
+        BriefError: `need` when no need has this reference, or the viewer may not see it.
     """
     with db.reading() as session:
         need = find_by_ref(session, "needs", need_ref)
-        if need is None:
+        hidden = (
+            need is not None
+            and viewer is not None
+            and session.scalar(select(Need.id).where(Need.id == need.id, need_visibility(viewer))) is None
+        )
+        if need is None or hidden:
             raise BriefError("need", need_ref)
         need_id: uuid.UUID = need.id
     suggestions = tuple(service.teams_for_need(need_id, top, explain=True))
@@ -346,7 +354,13 @@ def _layout(lang: str) -> _Layout:
 
 
 def write_need_brief(
-    db: Database, service: SuggestionService, need_ref: str, path: Path, lang: str = "fr", top: int = 5
+    db: Database,
+    service: SuggestionService,
+    need_ref: str,
+    path: Path,
+    lang: str = "fr",
+    top: int = 5,
+    viewer: Viewer | None = None,
 ) -> BriefReport:
     """A one-page brief for a need: the need, its best teams and why, contacts, structure and axes.
 
@@ -356,7 +370,7 @@ def write_need_brief(
     from reportlab.platypus import KeepInFrame
 
     layout = _layout(lang)
-    brief = read_brief(db, service, need_ref, top)
+    brief = read_brief(db, service, need_ref, top, viewer)
     kicker = layout.para(layout.labels["brief"], layout.kicker)
     # The frame of A4 less the margins: the brief is shrunk into one page rather than split.
     frame = KeepInFrame(170 * mm, 263 * mm, [kicker, *_need_flowables(brief, layout)], mode="shrink")
@@ -371,6 +385,7 @@ def write_shortlist(
     path: Path,
     lang: str = "fr",
     top: int = 3,
+    viewer: Viewer | None = None,
 ) -> BriefReport:
     """A report with, for each need, its facts and its shortlist of teams; paginated as needed."""
     from reportlab.platypus import CondPageBreak, Spacer
@@ -379,7 +394,7 @@ def write_shortlist(
     story: list[Any] = [layout.para(layout.labels["shortlist"], layout.title), Spacer(1, 4)]
     for ref in need_refs:
         story.append(CondPageBreak(90))  # a need's title never ends a page on its own
-        story.extend(_need_flowables(read_brief(db, service, ref, top), layout))
+        story.extend(_need_flowables(read_brief(db, service, ref, top, viewer), layout))
         story.append(Spacer(1, 10))
     pages = _build(path, story, layout, layout.labels["shortlist"])
     return BriefReport(path, pages, tuple(need_refs))

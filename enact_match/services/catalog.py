@@ -9,10 +9,13 @@ from typing import Any
 
 from sqlalchemy import Select, func, or_, select, true
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
+from enact_match.services import audit
 from enact_match.services.records import (
     KINDS,
     FieldError,
+    RecordNotFoundError,
     apply_values,
     get_record,
     new_ref,
@@ -351,56 +354,121 @@ def save_record(
     values: Mapping[str, Any],
     record_id: uuid.UUID | None = None,
     expected_version: int | None = None,
+    author: str | None = None,
 ) -> Any:
     """Create (no id) or update a record from raw field values, checked like an import.
 
     Args:
         values: raw values by field name (see records.KINDS); for teams, `publications` may hold
             a list of mappings (title, abstract, year, venue, doi, hal_id) that replaces the list.
+            A contact created by hand needs its `source` and `legal_basis` (GDPR).
         expected_version: the version the user edited; a newer one in the database means someone
-            else saved meanwhile, and StaleRecordError is raised.
+            else saved meanwhile, and StaleRecordError is raised (on PostgreSQL the row is locked
+            while it is compared, so two concurrent saves of one version cannot both pass).
+        author: who saves, for the audit log.
 
     Returns:
         The saved record's view row.
 
     Raises:
         RecordInvalidError: with every field problem; nothing is written.
+        StaleRecordError: with the record as the database now holds it; nothing is written.
     """
-    with db.writing() as session:
-        if record_id is None:
-            record = KINDS[kind].model()
-            if not values.get("ref"):
-                values = {**values, "ref": new_ref(session, kind)}
-        else:
-            record = get_record(session, kind, record_id)
-            if expected_version is not None and record.version != expected_version:
-                raise StaleRecordError(kind, record_id, expected_version, record.version)
-        problems = apply_values(session, kind, record, values)
-        if kind == "teams" and "publications" in values and not problems:
-            try:
-                replace_publications(record, values["publications"])
-            except FieldError as problem:
-                problems.append(problem)
-        if problems:
-            raise RecordInvalidError(problems)
-        touch(record)
-        session.add(record)
-        session.flush()
-        return _row_of(kind, record)
+    try:
+        with db.writing() as session:
+            if record_id is None:
+                record = KINDS[kind].model()
+                if not values.get("ref"):
+                    values = {**values, "ref": new_ref(session, kind)}
+                before: dict[str, Any] = {}
+            else:
+                record = get_record(session, kind, record_id, lock=expected_version is not None)
+                if expected_version is not None and record.version != expected_version:
+                    raise StaleRecordError(
+                        kind, record_id, expected_version, record.version, _row_of(kind, record)
+                    )
+                before = _field_values(kind, record)
+            problems = apply_values(session, kind, record, values)
+            if record_id is None and kind == "contacts":
+                problems += [
+                    FieldError(name, "required")
+                    for name in HAND_CONTACT_REQUIRED
+                    if not getattr(record, name)
+                ]
+            if kind == "teams" and "publications" in values and not problems:
+                try:
+                    replace_publications(record, values["publications"])
+                except FieldError as problem:
+                    problems.append(problem)
+            if problems:
+                raise RecordInvalidError(problems)
+            changed = _changed_fields(kind, record, before)
+            if kind == "teams" and "publications" in values:
+                changed.append("publications")
+            touch(record)
+            session.add(record)
+            session.flush()
+            audit.record_event(
+                session, author, kind, record.id, "create" if record_id is None else "update", changed
+            )
+            return _row_of(kind, record)
+    except StaleDataError as exc:  # the version changed between the check and the write
+        current = _current_row(db, kind, record_id)
+        raise StaleRecordError(
+            kind, record_id, expected_version or 0, current.version if current else 0, current
+        ) from exc
+
+
+def _current_row(db: Database, kind: str, record_id: uuid.UUID | None) -> Any:
+    """The record's view row as the database holds it now; None when it was deleted meanwhile."""
+    if record_id is None:
+        return None
+    try:
+        return get_row(db, kind, record_id)
+    except RecordNotFoundError:
+        return None
+
+
+# Contacts created by hand must say where the data comes from and on what legal basis (GDPR,
+# CNIL). Imports fill in defaults they report instead (see importing).
+HAND_CONTACT_REQUIRED = ("source", "legal_basis")
+
+
+def _field_values(kind: str, record: Any) -> dict[str, Any]:
+    """The current value of every field of `record` (to tell later which ones a change touched)."""
+    return {spec.name: getattr(record, spec.name, None) for spec in KINDS[kind].fields}
+
+
+def _changed_fields(kind: str, record: Any, before: Mapping[str, Any]) -> list[str]:
+    """The names of the fields whose value differs from `before` (every set field for a new record)."""
+    after = _field_values(kind, record)
+    if not before:
+        return [name for name, value in after.items() if value not in (None, "", [])]
+    return [name for name, value in after.items() if value != before.get(name)]
 
 
 class StaleRecordError(RuntimeError):
-    """Someone else saved the record after it was opened for editing; the save was refused."""
+    """Someone else saved the record after it was opened for editing; the save was refused.
 
-    def __init__(self, kind: str, record_id: uuid.UUID, expected: int, current: int) -> None:
-        super().__init__(f"{kind}/{record_id}: edited version {expected}, database has version {current}")
+    `current` is the record's view row as the database holds it now (None if it was deleted), so
+    that the user can see both versions.
+    """
+
+    def __init__(
+        self, kind: str, record_id: uuid.UUID | None, expected: int, current_version: int, current: Any = None
+    ) -> None:
+        super().__init__(
+            f"{kind}/{record_id}: edited version {expected}, database has version {current_version}"
+        )
         self.kind = kind
         self.record_id = record_id
         self.expected = expected
+        self.current_version = current_version
         self.current = current
 
 
-def delete_record(db: Database, kind: str, record_id: uuid.UUID) -> None:
+def delete_record(db: Database, kind: str, record_id: uuid.UUID, author: str | None = None) -> None:
     """Delete a record (its matches and publications go with it; links to it are cleared)."""
     with db.writing() as session:
         session.delete(get_record(session, kind, record_id))
+        audit.record_event(session, author, kind, record_id, "delete")

@@ -28,7 +28,8 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from enact_match.services import codes
+from enact_match.services import audit, codes
+from enact_match.services.backup import backup_before
 from enact_match.services.records import KINDS, fold, get_record, touch
 from enact_match.storage.database import Database
 from enact_match.storage.models import (
@@ -382,7 +383,12 @@ class MergeReport:
 
 
 def merge_records(
-    db: Database, kind: str, keep_id: uuid.UUID, other_id: uuid.UUID, chosen_fields: Collection[str] = ()
+    db: Database,
+    kind: str,
+    keep_id: uuid.UUID,
+    other_id: uuid.UUID,
+    chosen_fields: Collection[str] = (),
+    author: str | None = None,
 ) -> MergeReport:
     """Merge `other` into `keep` in one transaction, then delete `other`.
 
@@ -392,7 +398,7 @@ def merge_records(
 
     Every link moves to the kept record: needs, contacts, teams, matches (with their history; when
     both records are matched with the same need, the histories are joined on one match), exclusions
-    and publications.
+    and publications. A SQLite database is backed up (and the copy verified) first.
 
     Raises:
         MergeError: `same_record` or `unknown_field`. RecordNotFoundError: an id is unknown.
@@ -405,6 +411,7 @@ def merge_records(
     unknown = set(chosen_fields) - set(field_names)
     if unknown:
         raise MergeError("unknown_field", ", ".join(sorted(unknown)))
+    backup_before(db, "merge")
     with db.writing() as session:
         keep = get_record(session, kind, keep_id)
         other = get_record(session, kind, other_id)
@@ -419,6 +426,8 @@ def merge_records(
         session.expire(other)  # its collections were moved in SQL: reload before the delete cascades
         session.delete(other)
         touch(keep)
+        audit.record_event(session, author, kind, keep_id, "merge", taken)
+        audit.record_event(session, author, kind, other_id, "delete")
     return MergeReport(kind, keep_id, other_id, tuple(taken), moved)
 
 

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from enact_match.services.catalog import Viewer, need_visibility
 from enact_match.services.records import KINDS, FieldSpec
 from enact_match.services.tabular import FORMULA_PREFIXES
 from enact_match.storage.database import Database
@@ -162,16 +163,20 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _records(session: Session, kind: str) -> list[list[Any]]:
+def _records(session: Session, kind: str, viewer: Viewer | None) -> list[list[Any]]:
+    visible = need_visibility(viewer)
     queries: dict[str, tuple[Any, Callable[[Any], list[Any]]]] = {
         "needs": (
-            select(Need).options(selectinload(Need.company), selectinload(Need.structure)).order_by(Need.ref),
+            select(Need)
+            .options(selectinload(Need.company), selectinload(Need.structure))
+            .where(visible)
+            .order_by(Need.ref),
             _record_row("needs"),
         ),
         "teams": (select(Team).options(selectinload(Team.unit)).order_by(Team.ref), _record_row("teams")),
         "companies": (select(Company).order_by(Company.ref), _record_row("companies")),
-        "matches": (_match_query(), _match_row),
-        "pipeline": (_match_query().options(selectinload(Match.events)), _pipeline_row),
+        "matches": (_match_query().where(visible), _match_row),
+        "pipeline": (_match_query().where(visible).options(selectinload(Match.events)), _pipeline_row),
     }
     query, convert = queries[kind]
     return [convert(record) for record in session.scalars(query)]
@@ -189,12 +194,17 @@ def _match_query() -> Any:
     )
 
 
-def export_table(kind: str, db: Database) -> tuple[tuple[str, ...], list[list[Any]]]:
-    """The header and rows of an export of `kind` (typed values: numbers, dates, text)."""
+def export_table(
+    kind: str, db: Database, viewer: Viewer | None = None
+) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """The header and rows of an export of `kind` (typed values: numbers, dates, text).
+
+    Needs, and matches on needs, that the viewer may not see (see catalog.need_visibility) are left out.
+    """
     if kind not in EXPORT_KINDS:
         raise ExportError("kind", kind)
     with db.reading() as session:
-        return _COLUMNS[kind], _records(session, kind)
+        return _COLUMNS[kind], _records(session, kind, viewer)
 
 
 # --------------------------------------------------------------------------- writers
@@ -301,14 +311,16 @@ def write_file(
     raise ExportError("format", suffix)
 
 
-def export_file(db: Database, kind: str, path: Path, profile: str = "excel-fr") -> ExportReport:
-    """Export every record of `kind` to `path` (.csv with a profile, or .xlsx).
+def export_file(
+    db: Database, kind: str, path: Path, profile: str = "excel-fr", viewer: Viewer | None = None
+) -> ExportReport:
+    """Export every record of `kind` the viewer may see to `path` (.csv with a profile, or .xlsx).
 
     Raises:
         ExportError: `kind`, `profile`, `format` or `unwritable`.
     """
     if profile not in PROFILES:
         raise ExportError("profile", profile)
-    header, rows = export_table(kind, db)
+    header, rows = export_table(kind, db, viewer)
     written = write_file(path, header, rows, profile, kind)
     return ExportReport(kind, path, len(rows), written, profile if written == "csv" else None)

@@ -21,8 +21,11 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from enact_match.services import audit
+from enact_match.services.backup import backup_before
 from enact_match.services.dedup import DEDUP_KINDS, DuplicateIndex
 from enact_match.services.exports import write_csv
+from enact_match.services.gdpr import ErasedPeople
 from enact_match.services.records import KINDS, FieldError, apply_values, find_by_ref, fold, new_ref
 from enact_match.services.tabular import Table, TableReadError, read_table, sample_rows
 from enact_match.storage.database import Database
@@ -32,6 +35,10 @@ ProgressCallback = Callable[[int, int], None]
 MODES = ("all-or-nothing", "valid-rows")
 FUZZY_HEADER_THRESHOLD = 80.0
 PREVIEW_ROWS = 20
+# An imported contact without a source or legal basis gets these (and the report counts them):
+# the data came from the imported file, kept for the network's legitimate interest (B2B prospection).
+GDPR_DEFAULT_SOURCE = "import: {file}"
+GDPR_DEFAULT_LEGAL_BASIS = "legitimate_interest"
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,8 @@ class ImportReport:
     links: tuple[DuplicateLink, ...] = ()
     header_line: int = 1
     header: tuple[str, ...] = ()
+    erased_skipped: tuple[int, ...] = ()  # lines of people erased at their request (GDPR), not imported
+    gdpr_defaults: int = 0  # contacts given the default source and legal basis (see GDPR_DEFAULT_*)
 
 
 @dataclass(frozen=True)
@@ -287,8 +296,12 @@ def import_table(
     mode: str = "all-or-nothing",
     columns: Sequence[str | None] | None = None,
     link_duplicates: bool = True,
+    source: str = "",
 ) -> ImportReport:
     """Import the rows of `table` as records of `kind`, in one transaction.
+
+    A SQLite database is backed up (and the copy verified) first, unless it is a dry run. Contacts
+    recognised as people erased at their request are skipped and listed in `erased_skipped`.
 
     A row whose reference exists updates that record; a row that duplicates an existing record
     (same SIREN, e-mail...; see `dedup`) updates it too when `link_duplicates`; any other row creates
@@ -298,6 +311,7 @@ def import_table(
         mode: `all-or-nothing` (any invalid row rejects the file) or `valid-rows` (invalid rows are
             left out and listed in the report's `rejected`).
         columns: the field of each column (None: ignored); None maps the headers automatically.
+        source: the file's name, recorded as the source of imported contacts that have none.
 
     Raises:
         ImportRejectedError: with the problems found (row, column, code); the database is unchanged.
@@ -312,7 +326,11 @@ def import_table(
     missing = _missing_fields(kind, mapping)
     if missing:
         raise ImportRejectedError([RowProblem(1, name, "missing_column", field=name) for name in missing])
-    return _run_import(db, kind, table, mapping, mode, dry_run, link_duplicates, progress, max_problems)
+    if not dry_run:
+        backup_before(db, "import")
+    return _run_import(
+        db, kind, table, mapping, mode, dry_run, link_duplicates, progress, max_problems, source
+    )
 
 
 def _run_import(
@@ -325,13 +343,15 @@ def _run_import(
     link_duplicates: bool,
     progress: ProgressCallback | None,
     max_problems: int,
+    source: str = "",
 ) -> ImportReport:
-    run = _ImportRun(kind, table, mapping, mode, max_problems)
+    run = _ImportRun(kind, table, mapping, mode, max_problems, source)
     try:
         with db.writing() as session:
             run.apply(session, link_duplicates, progress)
             if run.problems and mode == "all-or-nothing":
                 raise ImportRejectedError(run.problems)  # leaving the block rolls everything back
+            audit.record_event(session, None, kind, None, "import", sorted(set(mapping.values())))
             session.flush()
             if dry_run:
                 raise _DryRunFinishedError
@@ -351,6 +371,8 @@ def _run_import(
         tuple(run.links),
         table.header_line,
         table.header,
+        tuple(run.erased_skipped),
+        run.gdpr_defaults,
     )
 
 
@@ -362,11 +384,14 @@ class _ImportRun:
     """The state of one import while its rows are applied in a session."""
 
     def __init__(
-        self, kind: str, table: Table, mapping: dict[int, str], mode: str, max_problems: int
+        self, kind: str, table: Table, mapping: dict[int, str], mode: str, max_problems: int, source: str
     ) -> None:
         self.kind, self.table, self.mapping, self.mode = kind, table, mapping, mode
         self.max_problems = max_problems
-        self.created = self.updated = 0
+        self.source = source
+        self.created = self.updated = self.gdpr_defaults = 0
+        self.erased_skipped: list[int] = []
+        self.erased = ErasedPeople([])
         self.problems: list[RowProblem] = []
         self.rejected: list[RejectedRow] = []
         self.links: list[DuplicateLink] = []
@@ -377,6 +402,8 @@ class _ImportRun:
 
     def apply(self, session: Session, link_duplicates: bool, progress: ProgressCallback | None) -> None:
         index = DuplicateIndex(session, self.kind) if link_duplicates and self.kind in DEDUP_KINDS else None
+        if self.kind == "contacts":
+            self.erased = ErasedPeople.of_session(session)
         seen_refs: set[str] = set()
         total = len(self.table.rows)
         for position, (line, cells) in enumerate(self.table.rows, start=1):
@@ -418,6 +445,8 @@ class _ImportRun:
         problems: list[FieldError] = apply_values(session, self.kind, record, values)
         if problems:
             return [self.problem(line, item.field, item.code, item.value) for item in problems]
+        if self.kind == "contacts" and self._skip_erased_or_apply_gdpr_defaults(session, record, line):
+            return []
         if is_new:
             session.add(record)
             self.created += 1
@@ -429,6 +458,19 @@ class _ImportRun:
             self.links.append(link)
         seen_refs.add(record.ref)
         return []
+
+    def _skip_erased_or_apply_gdpr_defaults(self, session: Session, record: Any, line: int) -> bool:
+        """Skip an erased person; give a contact without them the default source and legal basis."""
+        if self.erased and self.erased.recognises(record):
+            if record in session:
+                session.expunge(record)
+            self.erased_skipped.append(line)
+            return True
+        if not record.source or not record.legal_basis:
+            record.source = record.source or GDPR_DEFAULT_SOURCE.format(file=self.source or "?")
+            record.legal_basis = record.legal_basis or GDPR_DEFAULT_LEGAL_BASIS
+            self.gdpr_defaults += 1
+        return False
 
 
 def _read(path: Path, header_line: int | None) -> Table:
@@ -470,6 +512,7 @@ def import_file(
         mode=mode,
         columns=chosen,
         link_duplicates=link_duplicates,
+        source=path.name,
     )
     if columns is not None and not dry_run:
         remember_mapping(db, kind, table.header, chosen)

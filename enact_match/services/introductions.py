@@ -15,6 +15,7 @@ from urllib.parse import quote
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
+from enact_match.services.catalog import Viewer, need_visibility
 from enact_match.services.records import RecordNotFoundError
 from enact_match.storage.database import Database
 from enact_match.storage.models import Contact, Match, Need, Structure, Team
@@ -176,6 +177,7 @@ def compose_introduction(
     score: float | None = None,
     sender: str = "",
     sender_structure: str = "",
+    viewer: Viewer | None = None,
 ) -> Introduction:
     """Compose the introduction e-mail of a need's company and a team.
 
@@ -188,14 +190,16 @@ def compose_introduction(
 
     Raises:
         IntroductionError: `language` for an unknown language.
-        RecordNotFoundError: the need or the team does not exist.
+        RecordNotFoundError: the need or the team does not exist, or the viewer may not see the need.
     """
     if language not in TEMPLATES:
         raise IntroductionError("language", language)
     words = TEMPLATES[language]
     with db.reading() as session:
         need = session.scalars(
-            select(Need).options(selectinload(Need.company)).where(Need.id == need_id)
+            select(Need)
+            .options(selectinload(Need.company))
+            .where(Need.id == need_id, need_visibility(viewer))
         ).first()
         team = session.scalars(
             select(Team).options(selectinload(Team.unit)).where(Team.id == team_id)

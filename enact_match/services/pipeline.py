@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from enact_match.services import codes
-from enact_match.services.catalog import event_rows, match_row
+from enact_match.services import audit, codes
+from enact_match.services.catalog import StaleRecordError, event_rows, match_row
 from enact_match.services.views import MatchEventRow, MatchRow
 from enact_match.storage.database import Database
 from enact_match.storage.models import Exclusion, Match, MatchEvent, Need, utc_now
@@ -101,8 +101,10 @@ def record_decision(
             )
             session.add(match)
             session.flush()
+            audit.record_event(session, author, "matches", match.id, "create", ("status",))
         if change.status != match.status:
             _apply(match, change, author)
+            audit.record_event(session, author, "matches", match.id, "stage", _stage_fields(change))
         if change.decline_reason == "already_partners":
             _exclude_partners(session, match, author)
         session.flush()
@@ -123,14 +125,37 @@ def _exclude_partners(session: Session, match: Match, author: str | None) -> Non
         )
 
 
-def change_stage(db: Database, match_id: uuid.UUID, change: StageChange, author: str | None) -> MatchRow:
-    """Move a match to another stage, with the collaboration type or decline reason it requires."""
+def _stage_fields(change: StageChange) -> list[str]:
+    fields = ["status"]
+    if change.status == "collaboration_started":
+        fields.append("collaboration_type")
+    if change.status == "declined":
+        fields.append("decline_reason")
+    return fields
+
+
+def change_stage(
+    db: Database,
+    match_id: uuid.UUID,
+    change: StageChange,
+    author: str | None,
+    expected_version: int | None = None,
+) -> MatchRow:
+    """Move a match to another stage, with the collaboration type or decline reason it requires.
+
+    Args:
+        expected_version: the version of the match the user was looking at; a newer one in the
+            database (someone else moved it meanwhile) raises StaleRecordError and changes nothing.
+    """
     _check(change)
     with db.writing() as session:
-        match = session.get(Match, match_id)
+        match = session.get(Match, match_id, with_for_update=expected_version is not None or None)
         if match is None:
             raise PipelineError("unknown_match", str(match_id))
+        if expected_version is not None and match.version != expected_version:
+            raise StaleRecordError("matches", match_id, expected_version, match.version, match_row(match))
         _apply(match, change, author)
+        audit.record_event(session, author, "matches", match.id, "stage", _stage_fields(change))
         if change.decline_reason == "already_partners":
             _exclude_partners(session, match, author)
         session.flush()
@@ -147,6 +172,7 @@ def add_note(db: Database, match_id: uuid.UUID, text: str, author: str | None) -
             raise PipelineError("unknown_match", str(match_id))
         match.events.append(MatchEvent(at=utc_now(), author=author, note=text.strip()))
         match.updated_at = utc_now()
+        audit.record_event(session, author, "matches", match.id, "note", ("history",))
         session.flush()
         return match_row(match)
 

@@ -430,10 +430,15 @@ def find_by_ref(session: Session, kind: str, ref: str) -> Any | None:
     return session.scalars(select(model).where(model.ref == ref)).first()
 
 
-def get_record(session: Session, kind: str, record_id: uuid.UUID | str) -> Any:
-    """The record of `kind` with this id; raises RecordNotFoundError."""
+def get_record(session: Session, kind: str, record_id: uuid.UUID | str, lock: bool = False) -> Any:
+    """The record of `kind` with this id; raises RecordNotFoundError.
+
+    Args:
+        lock: lock the row until the end of the transaction (SELECT ... FOR UPDATE on PostgreSQL;
+            SQLite write transactions already hold the whole database).
+    """
     key = record_id if isinstance(record_id, uuid.UUID) else uuid.UUID(str(record_id))
-    record = session.get(KINDS[kind].model, key)
+    record = session.get(KINDS[kind].model, key, with_for_update=lock or None)
     if record is None:
         raise RecordNotFoundError(f"{kind}/{record_id}")
     return record

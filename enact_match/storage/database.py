@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,7 @@ class Database:
     def __init__(self, url: str, engine: Engine) -> None:
         self.url = url
         self.engine = engine
+        self._driver = sqlite3
         self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
         writer = engine.execution_options(sqlite_write=True) if self.is_sqlite else engine
         self._write_sessions = sessionmaker(bind=writer, expire_on_commit=False)
@@ -93,6 +95,22 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def file_path(self) -> Path | None:
+        """The file of a SQLite database (None for PostgreSQL or an in-memory database)."""
+        database = make_url(self.url).database if self.is_sqlite else None
+        return Path(database) if database and database != ":memory:" else None
+
+    def connect_file(self, path: Path, read_only: bool = False) -> Any:
+        """A plain DB-API connection (autocommit) to another SQLite file: a backup or its copy.
+
+        Read-only connections never create the file (a missing file is an error).
+        """
+        target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+        connection = self._driver.connect(target, isolation_level=None, uri=read_only)
+        connection.execute("PRAGMA busy_timeout=5000")
+        return connection
 
     @property
     def display_location(self) -> str:
@@ -150,11 +168,18 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade_schema(engine: Engine) -> None:
-    """Apply every pending Alembic migration (a no-op on an up-to-date database)."""
+def upgrade_schema(engine: Engine, before_migration: Callable[[], None] | None = None) -> None:
+    """Apply every pending Alembic migration (a no-op on an up-to-date database).
+
+    Args:
+        before_migration: called when a migration is about to change an existing (non-empty)
+            database, e.g. to back it up first.
+    """
     current = current_revision(engine)
     if current == head_revision():
         return
+    if current is not None and before_migration is not None:
+        before_migration()
     from alembic import command
     from alembic.config import Config
 
@@ -167,8 +192,14 @@ def upgrade_schema(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def open_database(location: str, *, migrate: bool = True) -> Database:
-    """Open (and create or upgrade) the database at `location` (file path or SQLAlchemy URL)."""
+def open_database(
+    location: str, *, migrate: bool = True, before_migration: Callable[[Database], None] | None = None
+) -> Database:
+    """Open (and create or upgrade) the database at `location` (file path or SQLAlchemy URL).
+
+    Args:
+        before_migration: called with the database before a migration changes an existing one.
+    """
     url = normalise_url(location)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -178,6 +209,7 @@ def open_database(location: str, *, migrate: bool = True) -> Database:
         _install_sqlite_hooks(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)
+    db = Database(url, engine)
     if migrate:
-        upgrade_schema(engine)
-    return Database(url, engine)
+        upgrade_schema(engine, None if before_migration is None else lambda: before_migration(db))
+    return db

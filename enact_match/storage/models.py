@@ -251,3 +251,32 @@ class ImportMapping(Base):
     header: Mapped[list[str]] = mapped_column(JSON)
     columns: Mapped[list[str | None]] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+
+
+class AuditEvent(Base):
+    """One change to a record: when, by whom, which kind and record, what action, which fields.
+
+    Field names only, never values: the log itself holds no personal data about contacts.
+    """
+
+    __tablename__ = "audit_events"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
+    author: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    record_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    action: Mapped[str] = mapped_column(String(20))
+    fields: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class ErasureTombstone(Base):
+    """A person erased at their request: hashes that recognise them again, and the date; no personal data.
+
+    Imports skip a person who matches a tombstone, and a restored backup has them erased again.
+    """
+
+    __tablename__ = "erasure_tombstones"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    email_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    identity_hash: Mapped[str] = mapped_column(String(64), index=True)
+    erased_on: Mapped[date] = mapped_column(Date)

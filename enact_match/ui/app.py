@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 import time
@@ -13,12 +14,17 @@ from PySide6.QtWidgets import QApplication
 
 from enact_match import __version__
 from enact_match.config import HOME_ENV, Settings, config_dir, resolve_database
-from enact_match.services.database import open_database
+from enact_match.services.backup import backup_if_due, restore_backup
+from enact_match.services.database import Database, open_database
+from enact_match.services.safety import begin_session, database_location_risk, end_session
 from enact_match.ui import i18n, prompts
 from enact_match.ui.context import AppContext, viewer_of
 from enact_match.ui.main_window import MainWindow
-from enact_match.ui.workers import wait_for_background_work
+from enact_match.ui.workers import run_write_in_background, wait_for_background_work
 
+log = logging.getLogger(__name__)
+# How often the app asks whether an automatic backup is due (it is made every 30 minutes of changes).
+BACKUP_CHECK_MS = 5 * 60 * 1000
 # Set to 1 to quit as soon as the window is ready and print the time taken (start-up benchmark).
 QUIT_WHEN_READY_ENV = "ENACT_MATCH_QUIT_WHEN_READY"
 # The benchmark passes the launch time so that interpreter start-up is counted too.
@@ -56,8 +62,13 @@ def run(argv: Sequence[str], db_location: str | None) -> int:
             .replace("%2", str(error).splitlines()[0] if str(error) else type(error).__name__),
         )
         return 1
+    db = check_database_at_start(db)
     context = AppContext(db, settings, viewer_of(settings))
     window = MainWindow(context)
+    backup_timer = QTimer(window)
+    backup_timer.setInterval(BACKUP_CHECK_MS)
+    backup_timer.timeout.connect(lambda: back_up_if_due(context))
+    backup_timer.start()
     # Objects alive once the window is ready live as long as the app: keeping them out of the
     # collector's full passes avoids ~100 ms pauses of the event loop later on.
     window.ready.connect(gc.freeze)
@@ -68,7 +79,76 @@ def run(argv: Sequence[str], db_location: str | None) -> int:
         return app.exec()
     finally:
         wait_for_background_work()
+        end_session(context.db)
         context.db.dispose()
+
+
+def _location_text(risk: str) -> str:
+    if risk == "cloud":
+        return QCoreApplication.translate(
+            "App",
+            "The database file is in a folder synchronised with a cloud service (Dropbox, OneDrive, Google "
+            "Drive, iCloud, Nextcloud). Synchronisation can corrupt it: move it to a local folder.",
+        )
+    return QCoreApplication.translate(
+        "App",
+        "The database file is on a network share, where it can be corrupted. Move it to a local disk, or "
+        "use a PostgreSQL server for a team.",
+    )
+
+
+def check_database_at_start(db: Database) -> Database:
+    """Warn about a risky location; after an unclean exit, check the whole database and offer the last
+    good backup when the check fails. Returns the database to use."""
+    risk = database_location_risk(db)
+    if risk is not None:
+        prompts.show_error(
+            None, QCoreApplication.translate("App", "Risky database location"), _location_text(risk)
+        )
+    check = begin_session(db)
+    if not check.problems:
+        return db
+    title = QCoreApplication.translate("App", "The database is damaged")
+    if check.last_good_backup is None:
+        prompts.show_error(
+            None,
+            title,
+            QCoreApplication.translate(
+                "App",
+                "The last session did not end normally and the database fails its integrity check (%1). "
+                "No sound backup was found.",
+            ).replace("%1", check.problems[0]),
+        )
+        return db
+    when = check.last_good_backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    question = (
+        QCoreApplication.translate(
+            "App",
+            "The last session did not end normally and the database fails its integrity check (%1). "
+            "Restore the last sound backup, made on %2? The damaged database is kept as a backup too.",
+        )
+        .replace("%1", check.problems[0])
+        .replace("%2", when)
+    )
+    if prompts.confirm(None, title, question):
+        try:
+            restore_backup(db, check.last_good_backup.path)
+        except Exception as error:
+            prompts.show_error(
+                None, title, str(error).splitlines()[0] if str(error) else type(error).__name__
+            )
+    return db
+
+
+def back_up_if_due(context: AppContext) -> None:
+    """The timer's work: a verified backup when 30 minutes passed and the data changed (writer thread)."""
+    db = context.db
+    run_write_in_background(lambda: backup_if_due(db), lambda _info: None, _on_automatic_backup_failed)
+
+
+def _on_automatic_backup_failed(error: BaseException) -> None:
+    # Not a dialog every 5 minutes: the failure is logged and the next attempt may succeed.
+    log.warning("automatic backup failed: %s", error)
 
 
 def _report_ready_and_quit(app: QApplication) -> None:

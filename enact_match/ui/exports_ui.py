@@ -124,7 +124,7 @@ def start_export(parent: QWidget, context: AppContext) -> BackgroundTask | None:
     db = context.db
 
     def work() -> ExportReport:
-        return export_file(db, kind, path, "excel-fr" if profile == "xlsx" else profile)
+        return export_file(db, kind, path, "excel-fr" if profile == "xlsx" else profile, context.viewer)
 
     def on_written(report: ExportReport) -> None:
         prompts.show_info(
@@ -166,7 +166,7 @@ def start_brief(parent: QWidget, context: AppContext, need_ref: str) -> Backgrou
     def work() -> Path:
         from enact_match.services.briefs import write_need_brief  # loads the matching engine
 
-        write_need_brief(db, context.suggestions, need_ref, path, language)
+        write_need_brief(db, context.suggestions, need_ref, path, language, viewer=context.viewer)
         return path
 
     return _run_writing(
@@ -196,7 +196,7 @@ def start_shortlist(parent: QWidget, context: AppContext, need_refs: Sequence[st
     def work() -> Path:
         from enact_match.services.briefs import write_shortlist  # loads the matching engine
 
-        write_shortlist(db, context.suggestions, refs, path, language)
+        write_shortlist(db, context.suggestions, refs, path, language, viewer=context.viewer)
         return path
 
     return _run_writing(

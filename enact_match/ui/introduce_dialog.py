@@ -179,6 +179,7 @@ class IntroduceDialog(QDialog):
                 score=score,
                 sender=settings.user_name,
                 sender_structure=settings.user_structure,
+                viewer=context.viewer,
             )
 
         run_in_background(

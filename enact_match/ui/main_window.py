@@ -24,9 +24,11 @@ from enact_match.services import catalog
 from enact_match.services.database import Database, open_database
 from enact_match.ui import i18n, prompts, text
 from enact_match.ui.about_dialog import AboutDialog
+from enact_match.ui.backups_dialog import BackupsDialog
 from enact_match.ui.context import AppContext
 from enact_match.ui.duplicates_dialog import DuplicatesDialog
 from enact_match.ui.exports_ui import start_export, start_shortlist
+from enact_match.ui.gdpr_dialog import GdprDialog
 from enact_match.ui.import_wizard import ImportWizard
 from enact_match.ui.long_operations import start_rematch
 from enact_match.ui.record_pages import COMPANIES, NEEDS, RecordPage, ResearchPage
@@ -166,6 +168,8 @@ class MainWindow(QMainWindow):
         self._shortlist_action = self._action([], self.write_shortlist)
         self._duplicates_action = self._action([], self.open_duplicates)
         self._demo_action = self._action([], self._on_demo_triggered)
+        self._backups_action = self._action([], self.open_backups)
+        self._gdpr_action = self._action([], self.open_personal_data)
         self._about_action = self._action(
             [], lambda: AboutDialog.ask(self, self._context.db.display_location)
         )
@@ -175,6 +179,9 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         self._file_menu = menu_bar.addMenu("")
         for action in (self._import_action, self._export_action, self._shortlist_action):
+            self._file_menu.addAction(action)
+        self._file_menu.addSeparator()
+        for action in (self._backups_action, self._gdpr_action):
             self._file_menu.addAction(action)
         self._file_menu.addSeparator()
         for action in (self._demo_action, self._settings_action):
@@ -263,6 +270,14 @@ class MainWindow(QMainWindow):
                 self.tr("Find companies, units, teams, needs, contacts"),
             ),
             self._refresh_action: (self.tr("&Refresh"), self.tr("Read the data again")),
+            self._backups_action: (
+                self.tr("&Backups…"),
+                self.tr("The verified backups of the database; back up now or restore one"),
+            ),
+            self._gdpr_action: (
+                self.tr("&Personal data (GDPR)…"),
+                self.tr("Export everything held about a person, or erase them"),
+            ),
             self._rematch_action: (
                 self.tr("Recompute all &suggestions"),
                 self.tr("Re-read every need and team and rank them again (after a large import)"),
@@ -446,6 +461,18 @@ class MainWindow(QMainWindow):
         report = ImportWizard.ask(self, self._context)
         if report is not None and not report.dry_run:
             self._on_welcome_data_loaded_or_refresh()
+
+    def open_backups(self) -> BackupsDialog:
+        """File → Backups…: list, make and restore backups; the pages are read again after a restore."""
+        dialog = BackupsDialog.ask(self, self._context)
+        dialog.restored.connect(lambda _report: self.refresh())
+        return dialog
+
+    def open_personal_data(self, contact_ref: str | None = None) -> GdprDialog:
+        """File → Personal data (GDPR)…: export or erase a person; the pages are read again after erasing."""
+        dialog = GdprDialog.ask(self, self._context, contact_ref)
+        dialog.erased.connect(lambda _ref: self.refresh())
+        return dialog
 
     def open_duplicates(self) -> DuplicatesDialog:
         """Show the duplicates review screen (Edit → Find duplicates…); merges refresh the pages."""

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from enact_match.services import codes
-from enact_match.services.catalog import list_matches, list_structures
+from enact_match.services.catalog import StaleRecordError, list_matches, list_structures
 from enact_match.services.pipeline import StageChange, add_note, change_stage, match_history
 from enact_match.services.views import MatchEventRow, MatchRow
 from enact_match.ui import prompts, text
@@ -424,9 +424,9 @@ class PipelinePage(QWidget):
         change = self._ask_change(stage)
         if change is None:
             return
-        db, author = self._context.db, self._context.settings.user_name or None
+        db, author, version = self._context.db, self._context.settings.user_name or None, match.version
         run_write_in_background(
-            lambda: change_stage(db, match_id, change, author),
+            lambda: change_stage(db, match_id, change, author, version),
             lambda _row: self._after_change(match_id, stage),
             self._on_work_failed,
         )
@@ -476,4 +476,12 @@ class PipelinePage(QWidget):
     def _on_work_failed(self, error: BaseException) -> None:
         self.busy_label.setVisible(False)
         self._show_selected()
+        if isinstance(error, StaleRecordError) and error.current is not None:
+            message = self.tr(
+                "Someone else moved this match after you opened the pipeline: it is now at “%1”. "
+                "Nothing was changed; the pipeline has been read again."
+            ).replace("%1", text.match_status_label(error.current.status))
+            prompts.show_error(self, self.tr("Pipeline"), message)
+            self.refresh()
+            return
         prompts.show_error(self, self.tr("Pipeline"), str(error))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from PySide6.QtCore import (
@@ -797,8 +797,9 @@ class RecordPage(QWidget):
         db, kind = self._context.db, self.kind
         record_id = previous.id if previous is not None else None
         version = previous.version if previous is not None else None
+        author = self._context.settings.user_name or None
         run_write_in_background(
-            lambda: catalog.save_record(db, kind, values, record_id, version),
+            lambda: catalog.save_record(db, kind, values, record_id, version, author),
             lambda row: self._on_saved(row, previous),
             self._on_save_failed,
         )
@@ -823,13 +824,17 @@ class RecordPage(QWidget):
             self._form.focus_first_problem()
             return
         if isinstance(error, StaleRecordError):
+            changed = ", ".join(
+                text.field_label(name) for name in _fields_changed(self._current, error.current)
+            )
             prompts.show_error(
                 self,
                 self.tr("Saved by someone else"),
                 self.tr(
                     "Someone else saved this record after you opened it, so your changes were not saved. "
-                    "The record has been reloaded: make your changes again."
-                ),
+                    "They changed: %1. The record has been reloaded with their version: make your changes "
+                    "again."
+                ).replace("%1", changed or "—"),
             )
             self._reload_current()
             return
@@ -857,9 +862,9 @@ class RecordPage(QWidget):
             self, self.tr("Delete"), self.tr("Delete “%1”? You can undo it with Ctrl+Z.").replace("%1", title)
         ):
             return
-        db, kind = self._context.db, self.kind
+        db, kind, author = self._context.db, self.kind, self._context.settings.user_name or None
         run_write_in_background(
-            lambda: catalog.delete_record(db, kind, row.id),
+            lambda: catalog.delete_record(db, kind, row.id, author),
             lambda _result: self._on_deleted(row),
             lambda error: prompts.show_error(self, self.tr("Cannot delete"), _one_line(error)),
         )
@@ -900,6 +905,18 @@ class RecordPage(QWidget):
     def _on_brief_button_clicked(self) -> None:
         if self._current is not None and self._current.ref:
             start_brief(self, self._context, self._current.ref)
+
+
+def _fields_changed(opened: Any, current: Any) -> list[str]:
+    """The fields whose value differs between the version a user opened and the one now saved."""
+    if opened is None or current is None:
+        return []
+    bookkeeping = {"id", "version", "created_at", "updated_at"}
+    return [
+        item.name
+        for item in fields(current)
+        if item.name not in bookkeeping and getattr(opened, item.name, None) != getattr(current, item.name)
+    ]
 
 
 def _one_line(error: BaseException) -> str:

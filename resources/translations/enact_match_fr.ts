@@ -31,14 +31,156 @@ Données : %1</translation>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../enact_match/ui/app.py" line="49"/>
+        <location filename="../../enact_match/ui/app.py" line="59"/>
         <source>Cannot open the database</source>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/app.py" line="50"/>
+        <location filename="../../enact_match/ui/app.py" line="60"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 n’a pas pu être ouverte : %2</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/app.py" line="88"/>
+        <source>The database file is in a folder synchronised with a cloud service (Dropbox, OneDrive, Google Drive, iCloud, Nextcloud). Synchronisation can corrupt it: move it to a local folder.</source>
+        <translation>Le fichier de la base est dans un dossier synchronisé avec un service en ligne (Dropbox, OneDrive, Google Drive, iCloud, Nextcloud). La synchronisation peut l’endommager : déplacez-le dans un dossier local.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/app.py" line="93"/>
+        <source>The database file is on a network share, where it can be corrupted. Move it to a local disk, or use a PostgreSQL server for a team.</source>
+        <translation>Le fichier de la base est sur un partage réseau, où il peut être endommagé. Déplacez-le sur un disque local, ou utilisez un serveur PostgreSQL pour une équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/app.py" line="106"/>
+        <source>Risky database location</source>
+        <translation>Emplacement risqué pour la base</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/app.py" line="111"/>
+        <source>The database is damaged</source>
+        <translation>La base de données est endommagée</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/app.py" line="116"/>
+        <source>The last session did not end normally and the database fails its integrity check (%1). No sound backup was found.</source>
+        <translation>La dernière session ne s’est pas terminée normalement et la base échoue à la vérification d’intégrité (%1). Aucune sauvegarde saine n’a été trouvée.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/app.py" line="125"/>
+        <source>The last session did not end normally and the database fails its integrity check (%1). Restore the last sound backup, made on %2? The damaged database is kept as a backup too.</source>
+        <translation>La dernière session ne s’est pas terminée normalement et la base échoue à la vérification d’intégrité (%1). Restaurer la dernière sauvegarde saine, faite le %2 ? La base endommagée est elle aussi gardée en sauvegarde.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="68"/>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="75"/>
+        <source>Made on</source>
+        <translation>Faite le</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="75"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="75"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="79"/>
+        <source>automatic (every 30 minutes)</source>
+        <translation>automatique (toutes les 30 minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="80"/>
+        <source>made by hand</source>
+        <translation>faite à la main</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="81"/>
+        <source>before an import</source>
+        <translation>avant un import</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="82"/>
+        <source>before a merge</source>
+        <translation>avant une fusion</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="83"/>
+        <source>before a database upgrade</source>
+        <translation>avant une mise à jour de la base</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="84"/>
+        <source>before a restore</source>
+        <translation>avant une restauration</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="140"/>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="209"/>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="143"/>
+        <source>This database is on a server: its backups are made by the server&apos;s administrator.</source>
+        <translation>Cette base est sur un serveur : ses sauvegardes sont faites par l’administrateur du serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="148"/>
+        <source>Backups are checked copies of the database, made every 30 minutes when the data changed and before every import, merge or upgrade. They are kept in %1.</source>
+        <translation>Les sauvegardes sont des copies vérifiées de la base, faites toutes les 30 minutes quand les données ont changé et avant chaque import, fusion ou mise à jour. Elles sont gardées dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="152"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="153"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="179"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="179"/>
+        <source>Choose the backup to restore in the list.</source>
+        <translation>Choisissez dans la liste la sauvegarde à restaurer.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="184"/>
+        <source>Replace all the data with the backup of %1? The current data is backed up first, so this can be undone by restoring that backup.</source>
+        <translation>Remplacer toutes les données par la sauvegarde du %1 ? Les données actuelles sont d’abord sauvegardées : restaurer cette sauvegarde annule l’opération.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="187"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="201"/>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/backups_dialog.py" line="202"/>
+        <source>The backup was restored. The data it replaced is kept in the backup made just before.</source>
+        <translation>La sauvegarde a été restaurée. Les données remplacées sont gardées dans la sauvegarde faite juste avant.</translation>
     </message>
 </context>
 <context>
@@ -345,6 +487,70 @@ Données : %1</translation>
     </message>
 </context>
 <context>
+    <name>GdprDialog</name>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="77"/>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="162"/>
+        <source>Personal data (GDPR)</source>
+        <translation>Données personnelles (RGPD)</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="80"/>
+        <source>Export everything held about a person (their record and every note mentioning them), or erase them everywhere: a later import or a restored backup will not bring them back.</source>
+        <translation>Exporter tout ce qui est conservé sur une personne (sa fiche et chaque note qui la mentionne), ou l’effacer partout : ni un import ultérieur ni une sauvegarde restaurée ne la feront revenir.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="84"/>
+        <source>&amp;Person:</source>
+        <translation>&amp;Personne :</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="85"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="86"/>
+        <source>E&amp;rase…</source>
+        <translation>&amp;Effacer…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="119"/>
+        <source>Export the personal data into</source>
+        <translation>Exporter les données personnelles dans</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="130"/>
+        <source>Personal data exported</source>
+        <translation>Données personnelles exportées</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="131"/>
+        <source>Written: %1 and %2.</source>
+        <translation>Écrits : %1 et %2.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="141"/>
+        <source>Erase %1 everywhere? Their record is deleted and their name and e-mail are removed from every note. This cannot be undone.</source>
+        <translation>Effacer %1 partout ? Sa fiche est supprimée, et son nom et son adresse e-mail sont retirés de chaque note. C’est définitif.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="144"/>
+        <source>Erase a person</source>
+        <translation>Effacer une personne</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="156"/>
+        <source>Person erased</source>
+        <translation>Personne effacée</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/gdpr_dialog.py" line="157"/>
+        <source>The person was erased. Notes rewritten: %1.</source>
+        <translation>La personne a été effacée. Notes réécrites : %1.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../enact_match/ui/pipeline_models.py" line="203"/>
@@ -514,32 +720,32 @@ Données : %1</translation>
         <translation>Préparation du courriel…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="210"/>
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="211"/>
         <source>No contact with an e-mail address for this team or company: add the addresses in your mail client.</source>
         <translation>Aucun contact avec une adresse électronique pour cette équipe ou cette entreprise : ajoutez les adresses dans votre messagerie.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="231"/>
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="232"/>
         <source>Copied. Click “Mark as introduced” once the e-mail is sent.</source>
         <translation>Copié. Cliquez sur « Marquer comme présentée » une fois le courriel envoyé.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="237"/>
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="238"/>
         <source>No mail client</source>
         <translation>Pas de messagerie</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="238"/>
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="239"/>
         <source>No mail client could be opened. Use “Copy text” and paste it in your e-mail.</source>
         <translation>Aucune messagerie n’a pu être ouverte. Utilisez « Copier le texte » et collez-le dans votre courriel.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="252"/>
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="253"/>
         <source>Recording…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/introduce_dialog.py" line="268"/>
+        <location filename="../../enact_match/ui/introduce_dialog.py" line="269"/>
         <source>Introduction</source>
         <translation>Présentation</translation>
     </message>
@@ -547,7 +753,7 @@ Données : %1</translation>
 <context>
     <name>LazyPage</name>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="70"/>
+        <location filename="../../enact_match/ui/main_window.py" line="72"/>
         <source>This page is not available: %1</source>
         <translation>Cette page n’est pas disponible : %1</translation>
     </message>
@@ -573,187 +779,207 @@ Données : %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="203"/>
+        <location filename="../../enact_match/ui/main_window.py" line="210"/>
         <source>Research units &amp; teams</source>
         <translation>Unités et équipes de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="204"/>
+        <location filename="../../enact_match/ui/main_window.py" line="211"/>
         <source>Matches</source>
         <translation>Mises en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="252"/>
+        <location filename="../../enact_match/ui/main_window.py" line="259"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="253"/>
+        <location filename="../../enact_match/ui/main_window.py" line="260"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="254"/>
+        <location filename="../../enact_match/ui/main_window.py" line="261"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="255"/>
+        <location filename="../../enact_match/ui/main_window.py" line="262"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="257"/>
+        <location filename="../../enact_match/ui/main_window.py" line="264"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="257"/>
+        <location filename="../../enact_match/ui/main_window.py" line="264"/>
         <source>Create a record on the current page</source>
         <translation>Créer une fiche dans la page actuelle</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="258"/>
+        <location filename="../../enact_match/ui/main_window.py" line="265"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="258"/>
+        <location filename="../../enact_match/ui/main_window.py" line="265"/>
         <source>Save the record being edited</source>
         <translation>Enregistrer la fiche en cours de modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="259"/>
+        <location filename="../../enact_match/ui/main_window.py" line="266"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="259"/>
+        <location filename="../../enact_match/ui/main_window.py" line="266"/>
         <source>Delete the selected record</source>
         <translation>Supprimer la fiche sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="260"/>
+        <location filename="../../enact_match/ui/main_window.py" line="267"/>
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="260"/>
+        <location filename="../../enact_match/ui/main_window.py" line="267"/>
         <source>Undo the last save or deletion</source>
         <translation>Annuler le dernier enregistrement ou la dernière suppression</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="262"/>
+        <location filename="../../enact_match/ui/main_window.py" line="269"/>
         <source>&amp;Search…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="263"/>
+        <location filename="../../enact_match/ui/main_window.py" line="270"/>
         <source>Find companies, units, teams, needs, contacts</source>
         <translation>Trouver entreprises, unités, équipes, besoins, contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="265"/>
+        <location filename="../../enact_match/ui/main_window.py" line="272"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="265"/>
+        <location filename="../../enact_match/ui/main_window.py" line="272"/>
         <source>Read the data again</source>
         <translation>Relire les données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="267"/>
+        <location filename="../../enact_match/ui/main_window.py" line="274"/>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sauvegardes…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="275"/>
+        <source>The verified backups of the database; back up now or restore one</source>
+        <translation>Les sauvegardes vérifiées de la base ; sauvegarder maintenant ou en restaurer une</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="278"/>
+        <source>&amp;Personal data (GDPR)…</source>
+        <translation>Données &amp;personnelles (RGPD)…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="279"/>
+        <source>Export everything held about a person, or erase them</source>
+        <translation>Exporter tout ce qui est conservé sur une personne, ou l’effacer</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="282"/>
         <source>Recompute all &amp;suggestions</source>
         <translation>Recalculer toutes les &amp;suggestions</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="268"/>
+        <location filename="../../enact_match/ui/main_window.py" line="283"/>
         <source>Re-read every need and team and rank them again (after a large import)</source>
         <translation>Relire tous les besoins et toutes les équipes et les classer à nouveau (après un import important)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="271"/>
+        <location filename="../../enact_match/ui/main_window.py" line="286"/>
         <source>Se&amp;ttings…</source>
         <translation>Parama&amp;ètres…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="272"/>
+        <location filename="../../enact_match/ui/main_window.py" line="287"/>
         <source>Database, language, your name and structure</source>
         <translation>Base de données, langue, votre nom et votre structure</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="275"/>
+        <location filename="../../enact_match/ui/main_window.py" line="290"/>
         <source>&amp;Import a file…</source>
         <translation>&amp;Importer un fichier…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="276"/>
+        <location filename="../../enact_match/ui/main_window.py" line="291"/>
         <source>Import records from CSV, XLSX or ODS, with a preview of the columns and rows</source>
         <translation>Importer des fiches depuis un fichier CSV, XLSX ou ODS, avec un aperçu des colonnes et des lignes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="279"/>
+        <location filename="../../enact_match/ui/main_window.py" line="294"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="280"/>
+        <location filename="../../enact_match/ui/main_window.py" line="295"/>
         <source>Needs, teams, companies, matches or the pipeline as CSV or XLSX</source>
         <translation>Besoins, équipes, entreprises, mises en relation ou suivi en CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="283"/>
+        <location filename="../../enact_match/ui/main_window.py" line="298"/>
         <source>Shortlist &amp;report (PDF)…</source>
         <translation>&amp;Rapport de sélection (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="284"/>
+        <location filename="../../enact_match/ui/main_window.py" line="299"/>
         <source>The needs listed on the Needs page with their best teams, as a PDF to print</source>
         <translation>Les besoins listés sur la page Besoins avec leurs meilleures équipes, en PDF à imprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="287"/>
+        <location filename="../../enact_match/ui/main_window.py" line="302"/>
         <source>Find &amp;duplicates…</source>
         <translation>Trouver les &amp;doublons…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="288"/>
+        <location filename="../../enact_match/ui/main_window.py" line="303"/>
         <source>Companies, units, teams or contacts entered twice: compare and merge them</source>
         <translation>Entreprises, unités, équipes ou contacts saisis deux fois : les comparer et les fusionner</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="290"/>
+        <location filename="../../enact_match/ui/main_window.py" line="305"/>
         <source>Load the &amp;demo data</source>
         <translation>Charger les données de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="290"/>
+        <location filename="../../enact_match/ui/main_window.py" line="305"/>
         <source>Add the demo data set</source>
         <translation>Ajouter le jeu de données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="291"/>
+        <location filename="../../enact_match/ui/main_window.py" line="306"/>
         <source>&amp;About ENACT Match</source>
         <translation>&amp;À propos d’ENACT Match</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="292"/>
+        <location filename="../../enact_match/ui/main_window.py" line="307"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="308"/>
+        <location filename="../../enact_match/ui/main_window.py" line="323"/>
         <source>Data: %1</source>
         <translation>Données : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="518"/>
+        <location filename="../../enact_match/ui/main_window.py" line="545"/>
         <source>Cannot open the database</source>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="519"/>
+        <location filename="../../enact_match/ui/main_window.py" line="546"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 n’a pas pu être ouverte : %2</translation>
     </message>
@@ -957,7 +1183,13 @@ Données : %1</translation>
         <translation>Pourquoi est-elle déclinée ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="479"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="481"/>
+        <source>Someone else moved this match after you opened the pipeline: it is now at “%1”. Nothing was changed; the pipeline has been read again.</source>
+        <translation>Quelqu’un d’autre a déplacé cette mise en relation après l’ouverture du pipeline : elle est maintenant à l’étape « %1 ». Rien n’a été modifié ; le pipeline a été relu.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="484"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="487"/>
         <source>Pipeline</source>
         <translation>Suivi</translation>
     </message>
@@ -1204,37 +1436,37 @@ Données : %1</translation>
         <translation>Abandonner les modifications apportées à cette fiche ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="828"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="832"/>
         <source>Saved by someone else</source>
         <translation>Enregistrée par quelqu’un d’autre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="830"/>
-        <source>Someone else saved this record after you opened it, so your changes were not saved. The record has been reloaded: make your changes again.</source>
-        <translation>Quelqu’un d’autre a enregistré cette fiche après que vous l’avez ouverte : vos modifications n’ont pas été enregistrées. La fiche a été rechargée : refaites vos modifications.</translation>
+        <location filename="../../enact_match/ui/record_pages.py" line="834"/>
+        <source>Someone else saved this record after you opened it, so your changes were not saved. They changed: %1. The record has been reloaded with their version: make your changes again.</source>
+        <translation>Quelqu’un d’autre a enregistré cette fiche après que vous l’avez ouverte : vos modifications n’ont pas été enregistrées. Champs modifiés : %1. La fiche a été rechargée avec sa version : refaites vos modifications.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="836"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="841"/>
         <source>Cannot save</source>
         <translation>Enregistrement impossible</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="857"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="862"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="857"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="862"/>
         <source>Delete “%1”? You can undo it with Ctrl+Z.</source>
         <translation>Supprimer « %1 » ? Vous pourrez l’annuler avec Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="864"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="869"/>
         <source>Cannot delete</source>
         <translation>Suppression impossible</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/record_pages.py" line="894"/>
+        <location filename="../../enact_match/ui/record_pages.py" line="899"/>
         <source>Cannot undo</source>
         <translation>Annulation impossible</translation>
     </message>

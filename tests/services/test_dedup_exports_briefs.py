@@ -19,6 +19,7 @@ from enact_match.services.importing import import_file
 from enact_match.services.pipeline import StageChange, match_history, record_decision
 from enact_match.services.publications import import_publications, parse_bibtex
 from enact_match.services.suggestions import SuggestionService
+from tests.support import GDPR_FACTS
 
 
 def write(path: Path, text: str) -> Path:
@@ -72,7 +73,7 @@ def test_duplicates_are_found_by_siren_name_and_city_and_merging_moves_every_lin
     catalog.save_record(
         database, "companies", {"ref": "C9", "name": "Verrerie d’Alsace", "city": "STRASBOURG"}
     )
-    catalog.save_record(database, "contacts", {"ref": "P9", "name": "Anne", "company": "C9"})
+    catalog.save_record(database, "contacts", {"ref": "P9", "name": "Anne", "company": "C9", **GDPR_FACTS})
     catalog.save_record(database, "needs", {"ref": "N9", "title": "Tri du verre", "company": "C9"})
     (group,) = find_duplicates(database, "companies")
     assert group.rule == "name" and {member.ref for member in group.members} == {"C2", "C9"}

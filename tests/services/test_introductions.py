@@ -12,6 +12,7 @@ from enact_match.services.database import Database
 from enact_match.services.introductions import IntroductionError, compose_introduction, mailto_url
 from enact_match.services.pipeline import StageChange, record_decision
 from enact_match.services.records import RecordNotFoundError
+from tests.support import GDPR_FACTS
 
 EXPLANATION = {
     "terms": [
@@ -47,9 +48,17 @@ def _pair(db: Database) -> tuple[uuid.UUID, uuid.UUID]:
             "keywords": "vibrations; fours",
         },
     )
-    save_record(db, "contacts", {"name": "Zoé Martin", "email": "zoe@fonderie.example", "company": "C-1"})
-    save_record(db, "contacts", {"name": "Alain Chercheur", "email": "alain@univ.example", "team": team.ref})
-    save_record(db, "contacts", {"name": "Sans Adresse", "company": "C-1"})
+    save_record(
+        db,
+        "contacts",
+        {"name": "Zoé Martin", "email": "zoe@fonderie.example", "company": "C-1", **GDPR_FACTS},
+    )
+    save_record(
+        db,
+        "contacts",
+        {"name": "Alain Chercheur", "email": "alain@univ.example", "team": team.ref, **GDPR_FACTS},
+    )
+    save_record(db, "contacts", {"name": "Sans Adresse", "company": "C-1", **GDPR_FACTS})
     assert company.id and unit.id
     return need.id, team.id
 

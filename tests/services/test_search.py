@@ -7,6 +7,7 @@ import uuid
 from enact_match.services.catalog import save_record
 from enact_match.services.database import Database
 from enact_match.services.search import SearchIndex, SearchItem, search_words
+from tests.support import GDPR_FACTS
 
 
 def _item(kind: str, label: str, text: str | None = None) -> SearchItem:
@@ -55,7 +56,9 @@ def test_the_index_built_from_a_database_finds_every_kind_and_contacts_open_thei
     unit = save_record(database, "units", {"name": "Laboratoire lorrain", "acronym": "LORIA"})
     team = save_record(database, "teams", {"name": "Synthèse de la parole", "unit": unit.ref})
     need = save_record(database, "needs", {"title": "Détection de défauts", "company": company.ref})
-    contact = save_record(database, "contacts", {"name": "Nora Jourdain", "company": company.ref})
+    contact = save_record(
+        database, "contacts", {"name": "Nora Jourdain", "company": company.ref, **GDPR_FACTS}
+    )
     index = SearchIndex.build(database)
     assert index.query("valmorel")[0].id == company.id
     assert index.query("loria")[0].id == unit.id

@@ -18,6 +18,7 @@ from enact_match.services.database import Database, open_database
 from enact_match.services.pipeline import StageChange, record_decision
 from enact_match.ui.context import AppContext
 from enact_match.ui.workers import wait_for_background_work
+from tests.support import GDPR_FACTS
 
 OFFICER = "Julie Martin"
 
@@ -112,8 +113,14 @@ def seed(db: Database) -> FlowData:
             "structure": "BIOVALLEY",
         },
     )
-    save_record(db, "contacts", {"name": "Zoé Durand", "email": "zoe@fonderie.example", "company": "C-1"})
-    save_record(db, "contacts", {"name": "Alain Petit", "email": "alain@cran.example", "team": "T-1"})
+    save_record(
+        db,
+        "contacts",
+        {"name": "Zoé Durand", "email": "zoe@fonderie.example", "company": "C-1", **GDPR_FACTS},
+    )
+    save_record(
+        db, "contacts", {"name": "Alain Petit", "email": "alain@cran.example", "team": "T-1", **GDPR_FACTS}
+    )
     return FlowData(furnace.id, imaging_need.id, maintenance.id, imaging.id, robotics.id)
 
 

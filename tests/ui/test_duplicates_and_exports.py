@@ -150,9 +150,11 @@ def test_the_shortlist_report_covers_the_needs_the_page_lists(
 
     original = briefs.write_shortlist
 
-    def spy(db: Database, service: object, refs: list[str], path: Path, lang: str) -> object:
+    def spy(
+        db: Database, service: object, refs: list[str], path: Path, lang: str, **options: object
+    ) -> object:
         written.append(list(refs))
-        return original(db, service, refs, path, lang)  # type: ignore[arg-type]
+        return original(db, service, refs, path, lang, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(briefs, "write_shortlist", spy)
     window = window_on(demo_db)

@@ -156,3 +156,23 @@ def test_user_data_is_shown_as_plain_text_in_lists_headings_and_tooltips(qtbot: 
     heading = page.findChild(object, "heading")
     assert heading.textFormat() == Qt.TextFormat.PlainText
     assert "<b>x</b>" in heading.text()
+
+
+def test_a_need_created_through_the_form_gets_its_suggested_teams_at_once(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    from enact_match.ui.suggestions_panel import SuggestionsPanel
+
+    page = open_page(qtbot, demo_db, NEEDS)
+    page.new_record()
+    _type(qtbot, page.form(), "title", "Reconnaissance de la parole pour nos techniciens")
+    # QTest cannot type accented characters: the description is set as a paste would.
+    description = page.form().editor_widget("description")
+    description.setPlainText("Les techniciens dictent leurs consignes en atelier.")
+    _save(qtbot, page)
+    qtbot.waitUntil(lambda: page.findChild(SuggestionsPanel) is not None, timeout=10000)
+    panel = page.findChild(SuggestionsPanel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0 and not panel.busy_label.isVisible(), timeout=60000)
+    best = panel.model.row_at(panel.proxy.mapToSource(panel.proxy.index(0, 0)).row())
+    assert best.team_name == "MULTISPEECH"  # the speech team of the demo (described in English)
+    assert best.rank == 1 and best.score > 0
