@@ -346,17 +346,11 @@ def _run_import(
     source: str = "",
 ) -> ImportReport:
     run = _ImportRun(kind, table, mapping, mode, max_problems, source)
-    try:
-        with db.writing() as session:
-            run.apply(session, link_duplicates, progress)
-            if run.problems and mode == "all-or-nothing":
-                raise ImportRejectedError(run.problems)  # leaving the block rolls everything back
-            audit.record_event(session, None, kind, None, "import", sorted(set(mapping.values())))
-            session.flush()
-            if dry_run:
-                raise _DryRunFinishedError
-    except _DryRunFinishedError:
-        pass
+    with db.writing(dry_run=dry_run) as session:
+        run.apply(session, link_duplicates, progress)
+        if run.problems and mode == "all-or-nothing":
+            raise ImportRejectedError(run.problems)  # leaving the block rolls everything back
+        audit.record_event(session, None, kind, None, "import", sorted(set(mapping.values())))
     return ImportReport(
         kind,
         len(table.rows),
@@ -374,10 +368,6 @@ def _run_import(
         tuple(run.erased_skipped),
         run.gdpr_defaults,
     )
-
-
-class _DryRunFinishedError(Exception):
-    """Raised at the end of a dry run so that its transaction is rolled back."""
 
 
 class _ImportRun:

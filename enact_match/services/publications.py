@@ -272,19 +272,9 @@ def import_publications(
         PublicationFileError: the file cannot be read. FieldError: `team` `unknown_reference`.
     """
     entries, skipped = read_publications(path)
-    added = 0
-    try:
-        with db.writing() as session:
-            added = _add_publications(session, team_ref, entries)
-            if dry_run:
-                raise _DryRunFinishedError  # leaving the block rolls the transaction back
-    except _DryRunFinishedError:
-        pass
+    with db.writing(dry_run=dry_run) as session:
+        added = _add_publications(session, team_ref, entries)
     return PublicationReport(team_ref, len(entries), added, len(entries) - added, skipped, dry_run)
-
-
-class _DryRunFinishedError(Exception):
-    """Raised at the end of a dry run so that its transaction is rolled back."""
 
 
 def _add_publications(session: Session, team_ref: str, entries: list[PublicationEntry]) -> int:

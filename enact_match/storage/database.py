@@ -130,10 +130,23 @@ class Database:
                 session.rollback()
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """A write unit of work: one transaction, committed at the end, rolled back on any error."""
-        with self._write_sessions() as session, session.begin():
-            yield session
+    def writing(self, *, dry_run: bool = False) -> Iterator[Session]:
+        """A write unit of work: one transaction, committed at the end, rolled back on any error.
+
+        With `dry_run`, everything is done (and checked by the database) then rolled back.
+        """
+        with self._write_sessions() as session:
+            transaction = session.begin()
+            try:
+                yield session
+                session.flush()
+            except BaseException:
+                transaction.rollback()
+                raise
+            if dry_run:
+                transaction.rollback()
+            else:
+                transaction.commit()
 
     def dispose(self) -> None:
         self.engine.dispose()
