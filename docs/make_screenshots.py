@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from enact_match.config import HOME_ENV, Settings
 from enact_match.services import catalog
 from enact_match.services.database import Database, open_database
 from enact_match.services.demo import load_demo
+from enact_match.services.suggestions import SuggestionService
 from enact_match.ui import i18n
 from enact_match.ui.app import create_application
 from enact_match.ui.context import AppContext, viewer_of
@@ -36,6 +38,7 @@ from enact_match.ui.workers import wait_for_background_work
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1440, 900)
+USER = Settings(user_name="Julie Martin", user_structure="POLARIS")  # a fictional officer
 
 
 def run_loop(duration_ms: int) -> None:
@@ -64,8 +67,7 @@ def save(widget: QWidget, name: str, suffix: str) -> None:
 
 
 def open_window(db: Database) -> MainWindow:
-    settings = Settings(user_name="Julie Martin", user_structure="POLARIS")
-    window = MainWindow(AppContext(db, settings, viewer_of(settings)))
+    window = MainWindow(AppContext(db, USER, viewer_of(USER)))
     window.resize(*SIZE)
     window.show()
     return window
@@ -78,16 +80,27 @@ def welcome_page(folder: Path, suffix: str) -> None:
     window.close()
 
 
-def needs_with_detail(window: MainWindow, suffix: str) -> None:
-    """The needs page with a need whose best team is described in the other language: ranked teams,
-    score bars, axis chips and the explanation."""
+def showcase_need(db: Database) -> uuid.UUID:
+    """The open demo need whose best remaining suggestion links a French term to an English one
+    through the thesaurus, with the highest score: what a user would look at first."""
+    pairs = SuggestionService.with_shipped_resources(db).best_pairs(
+        top=1, viewer=viewer_of(USER), explain=True
+    )
+    bilingual = [
+        row
+        for row in pairs
+        if row.explanation is not None and any(term.concept for term in row.explanation.terms)
+    ]
+    return max(bilingual or pairs, key=lambda row: row.score).need_id
+
+
+def needs_with_detail(window: MainWindow, suffix: str, need_id: uuid.UUID) -> None:
+    """The needs page with a need selected: ranked teams, score bars, axis chips and the explanation."""
     window.show_page("needs")
     page = window.page("needs")
     assert isinstance(page, RecordPage)
     wait_until(lambda: page.model().rowCount() > 0)
-    rows = [page.model().row_at(index) for index in range(page.model().rowCount())]
-    chosen = next((row for row in rows if "maintenance prédictive" in row.title.casefold()), rows[0])
-    window.open_record("needs", chosen.id)
+    window.open_record("needs", need_id)
     wait_until(lambda: window.findChild(SuggestionsPanel) is not None)
     panel = window.findChild(SuggestionsPanel)
     wait_until(lambda: panel.model.rowCount() > 0 and not panel.busy_label.isVisible())
@@ -200,7 +213,7 @@ def main() -> int:
         db = open_database(str(folder / "demo.sqlite3"))
         load_demo(db)
         window = open_window(db)
-        needs_with_detail(window, suffix)
+        needs_with_detail(window, suffix, showcase_need(db))
         teams_page(window, suffix)
         search_popup(window, suffix)
         pipeline_board(window, suffix)
