@@ -16,8 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -114,13 +112,7 @@ class BackupsDialog(QDialog):
         self.backup_button.clicked.connect(self._on_backup_button_clicked)
         self.restore_button = QPushButton()
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(self.backup_button)
-        row.addWidget(self.restore_button)
-        row.addStretch(1)
-        row.addWidget(buttons)
+        row = prompts.action_row(self, self.backup_button, self.restore_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro)
         layout.addWidget(self.table, 1)

@@ -8,9 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -52,13 +50,7 @@ class GdprDialog(QDialog):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.erase_button = QPushButton()
         self.erase_button.clicked.connect(self._on_erase_button_clicked)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(self.export_button)
-        row.addWidget(self.erase_button)
-        row.addStretch(1)
-        row.addWidget(buttons)
+        row = prompts.action_row(self, self.export_button, self.erase_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro)
         layout.addWidget(self._contact_label)

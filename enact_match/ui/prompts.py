@@ -7,7 +7,16 @@ shown as plain text (it often quotes user data).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -54,3 +63,15 @@ def ask_choice(parent: QWidget | None, title: str, label: str, items: list[tuple
         if label_text == chosen:
             return code
     return None
+
+
+def action_row(dialog: QDialog, *actions: QPushButton) -> QHBoxLayout:
+    """A dialog's bottom row: its action buttons on the left, Close on the right."""
+    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    close.rejected.connect(dialog.reject)
+    row = QHBoxLayout()
+    for button in actions:
+        row.addWidget(button)
+    row.addStretch(1)
+    row.addWidget(close)
+    return row
