@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from importlib import metadata
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from enact_match import __version__
+from enact_match.ui.i18n import Retranslating
 
 # (distribution, licence) of the components shipped with the application.
 COMPONENTS = (
@@ -33,7 +34,7 @@ def _version_of(distribution: str) -> str:
         return "—"
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Retranslating, QDialog):
     """Version, data location and licences."""
 
     def __init__(self, data_location: str, parent: QWidget | None = None) -> None:
@@ -79,8 +80,3 @@ class AboutDialog(QDialog):
             ).replace("%1", self._data_location)
         )
         self._licences_label.setText(self.tr("Components and their licences:"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from enact_match.services.backup import BackupInfo, RestoreReport, create_backup, list_backups, restore_backup
 from enact_match.ui import prompts
 from enact_match.ui.context import AppContext
+from enact_match.ui.i18n import Retranslating
 from enact_match.ui.workers import run_in_background, run_write_in_background
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
@@ -84,7 +84,7 @@ class BackupTableModel(QAbstractTableModel):
         return labels.get(reason, reason)
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(Retranslating, QDialog):
     """Lists the backups; backs up now; restores the chosen backup after confirmation."""
 
     restored = Signal(object)  # RestoreReport
@@ -143,11 +143,6 @@ class BackupsDialog(QDialog):
             )
         self.backup_button.setText(self.tr("&Back up now"))
         self.restore_button.setText(self.tr("&Restore…"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def reload(self) -> None:
         """Read the list of backups again."""

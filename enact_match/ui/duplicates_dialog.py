@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -47,6 +46,7 @@ from enact_match.services.dedup import (
 from enact_match.services.records import KINDS, FieldSpec
 from enact_match.ui import prompts, text
 from enact_match.ui.context import AppContext
+from enact_match.ui.i18n import Retranslating
 from enact_match.ui.table_models import ItemListModel, display_text, plain_tooltip
 from enact_match.ui.workers import run_in_background, run_write_in_background
 
@@ -226,7 +226,7 @@ def _member_words(member: DuplicateMember) -> str:
     return f"{name} · {member.detail}" if member.detail else name
 
 
-class DuplicatesDialog(QDialog):
+class DuplicatesDialog(Retranslating, QDialog):
     """Find duplicate companies, units, teams or contacts, compare them and merge them.
 
     Signals:
@@ -339,11 +339,6 @@ class DuplicatesDialog(QDialog):
         self.merge_button.setText(self.tr("&Merge…"))
         self.fields_model.retranslate()
         self._show_groups()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def kind(self) -> str:
         return str(self.kind_combo.currentData())

@@ -6,12 +6,13 @@ import html
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from enact_match.services.suggestions import Explanation
 from enact_match.services.views import NeedRow, TeamRow
 from enact_match.ui import text
+from enact_match.ui.i18n import Retranslating
 
 # Highlight colours of matched terms: the same in both texts so the eye pairs them.
 _MARK_STYLE = "background-color:#fff1a8;color:#000000;"
@@ -71,7 +72,7 @@ def highlight_html(source: str, forms: Iterable[str]) -> str:
     return "".join(pieces).replace("\n", "<br/>")
 
 
-class ExplanationView(QWidget):
+class ExplanationView(Retranslating, QWidget):
     """Shows an explanation beside the need's text and the team's evidence, matched terms highlighted."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -93,11 +94,6 @@ class ExplanationView(QWidget):
 
     def retranslate_ui(self) -> None:
         self._render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def clear(self) -> None:
         self._explanation, self._need, self._team, self._score = None, None, None, None

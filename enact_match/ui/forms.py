@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from enact_match.services import codes
 from enact_match.services.records import KINDS, FieldError, FieldSpec, coerce
 from enact_match.ui import text
+from enact_match.ui.i18n import Retranslating
 
 # A reference choice: (reference_key of the record's id or code, text the service resolves, words shown).
 Reference = tuple[Any, str, str]
@@ -296,7 +297,7 @@ def _editor_for(spec: FieldSpec, on_change: Any) -> _FieldEditor:
     return _LineEditor(spec, on_change)
 
 
-class RecordForm(QWidget):
+class RecordForm(Retranslating, QWidget):
     """An edit form for one kind of record, laid out from a list of field names.
 
     `edited` is emitted on every change made by the user; `raw_values()` gives what to pass to
@@ -357,11 +358,6 @@ class RecordForm(QWidget):
             editor = self._editors.get(name)
             if isinstance(editor, _LineEditor):
                 editor.line.setPlaceholderText(_date_text(date(2025, 3, 31)))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ----------------------------------------------------------------- content
 

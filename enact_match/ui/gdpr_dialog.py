@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,10 +20,11 @@ from enact_match.services.catalog import list_contacts
 from enact_match.services.views import ContactRow
 from enact_match.ui import prompts
 from enact_match.ui.context import AppContext
+from enact_match.ui.i18n import Retranslating
 from enact_match.ui.workers import run_in_background, run_write_in_background
 
 
-class GdprDialog(QDialog):
+class GdprDialog(Retranslating, QDialog):
     """A person's rights: access (JSON and CSV export, notes included) and erasure (for good)."""
 
     erased = Signal(str)  # the contact's reference
@@ -76,11 +77,6 @@ class GdprDialog(QDialog):
         self._contact_label.setText(self.tr("&Person:"))
         self.export_button.setText(self.tr("&Export…"))
         self.erase_button.setText(self.tr("E&rase…"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def reload(self) -> None:
         """Read the contacts again."""

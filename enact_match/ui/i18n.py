@@ -8,13 +8,26 @@ removing translators makes Qt send a LanguageChange event to every widget, which
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from enact_match.paths import resource_path
 
 LANGUAGES = ("fr", "en")
 
 _installed: list[QTranslator] = []
+
+
+class Retranslating:
+    """Mixin for widgets (put it first among the bases): `retranslate_ui()` runs again whenever the
+    interface language changes, so that a switch in the settings takes effect at once."""
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)  # type: ignore[misc]
 
 
 def system_language() -> str:
@@ -58,4 +71,3 @@ def install_language(language: str) -> bool:
         app.installTranslator(qt)
         _installed.append(qt)
     return complete
-

@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -67,6 +66,7 @@ from enact_match.services.records import KINDS
 from enact_match.ui import text
 from enact_match.ui.context import AppContext
 from enact_match.ui.forms import error_colour
+from enact_match.ui.i18n import Retranslating
 from enact_match.ui.long_operations import OperationCancelledError, cancellable, progress_dialog, progress_to
 from enact_match.ui.table_models import ItemListModel, plain_tooltip
 from enact_match.ui.workers import BackgroundTask, ProgressCallback, run_write_in_background
@@ -732,7 +732,7 @@ class ResultPage(QWizardPage):
 # --------------------------------------------------------------------------- the wizard
 
 
-class ImportWizard(QWizard):
+class ImportWizard(Retranslating, QWizard):
     """Import a CSV, XLSX or ODS file through four pages: file, columns and rows, options, result.
 
     Signals:
@@ -790,11 +790,6 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import a file"))
         for page in (self.file_page, self.preview_page, self.options_page, self.result_page):
             page.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ----------------------------------------------------------------- preview
 

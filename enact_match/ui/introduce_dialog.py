@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,10 +28,11 @@ from enact_match.services.introductions import Introduction, compose_introductio
 from enact_match.services.pipeline import StageChange, record_decision
 from enact_match.ui import prompts
 from enact_match.ui.context import AppContext
+from enact_match.ui.i18n import Retranslating
 from enact_match.ui.workers import run_in_background, run_write_in_background
 
 
-class IntroduceDialog(QDialog):
+class IntroduceDialog(Retranslating, QDialog):
     """Compose, send or copy the introduction e-mail, then record the match as introduced.
 
     Signals:
@@ -148,11 +149,6 @@ class IntroduceDialog(QDialog):
         )
         self.cancel_button.setText(self.tr("Cancel"))
         self._show_recipients()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ------------------------------------------------------------------ composing
 

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from enact_match.ui.context import AppContext
 from enact_match.ui.duplicates_dialog import DuplicatesDialog
 from enact_match.ui.exports_ui import start_export, start_shortlist
 from enact_match.ui.gdpr_dialog import GdprDialog
+from enact_match.ui.i18n import Retranslating
 from enact_match.ui.import_wizard import ImportWizard
 from enact_match.ui.long_operations import start_rematch
 from enact_match.ui.record_pages import COMPANIES, NEEDS, RecordPage, ResearchPage
@@ -87,7 +88,7 @@ def _pipeline_page(context: AppContext) -> QWidget:
     return PipelinePage(context)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """ENACT Match's main window; other pages plug in with `add_page`."""
 
     data_changed = Signal()  # after any successful write
@@ -321,11 +322,6 @@ class MainWindow(QMainWindow):
             max((metrics.horizontalAdvance(title) for title in titles), default=100) + 32
         )
         self._location_label.setText(self.tr("Data: %1").replace("%1", self._context.db.display_location))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ----------------------------------------------------------------- start and layout
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from functools import partial
 
-from PySide6.QtCore import QEvent, QItemSelection, QLocale, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from enact_match.services.pipeline import StageChange, add_note, change_stage, m
 from enact_match.services.views import MatchEventRow, MatchRow
 from enact_match.ui import prompts, text
 from enact_match.ui.context import AppContext
+from enact_match.ui.i18n import Retranslating
 from enact_match.ui.introduce_dialog import IntroduceDialog
 from enact_match.ui.pipeline_models import HistoryModel, MatchesModel, StageProxyModel
 from enact_match.ui.score_delegate import MATCH_ROLE, MatchCardDelegate
@@ -81,7 +82,7 @@ class StageColumn(QFrame):
         self.header.setText(f"{text.match_status_label(self.stage)} ({self.proxy.rowCount()})")
 
 
-class PipelinePage(QWidget):
+class PipelinePage(Retranslating, QWidget):
     """Matches by stage with filters by structure and owner, and the selected match's notes and history.
 
     Signals:
@@ -223,11 +224,6 @@ class PipelinePage(QWidget):
         self._update_counts()
         self._show_selected()
         self.history_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

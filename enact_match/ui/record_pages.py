@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
@@ -47,6 +46,7 @@ from enact_match.ui import prompts, text
 from enact_match.ui.context import AppContext
 from enact_match.ui.exports_ui import start_brief
 from enact_match.ui.forms import RecordForm, Reference, reference_key, values_from_row
+from enact_match.ui.i18n import Retranslating
 from enact_match.ui.score_delegate import AxisChipsDelegate
 from enact_match.ui.table_models import (
     Column,
@@ -280,7 +280,7 @@ def _settings_key(kind: str, name: str) -> str:
 # --------------------------------------------------------------------------- the page
 
 
-class RecordPage(QWidget):
+class RecordPage(Retranslating, QWidget):
     """A list of one kind of record with filters, and a form to create, edit and delete them."""
 
     loaded = Signal()
@@ -518,11 +518,6 @@ class RecordPage(QWidget):
         self._model.retranslate()
         self._update_count()
         self._update_heading()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ----------------------------------------------------------------- remembered layout
 
@@ -924,7 +919,7 @@ def _one_line(error: BaseException) -> str:
     return words[0] if words else type(error).__name__
 
 
-class ResearchPage(QWidget):
+class ResearchPage(Retranslating, QWidget):
     """Research teams and units, as two tabs of record pages."""
 
     loaded = Signal()
@@ -948,11 +943,6 @@ class ResearchPage(QWidget):
     def retranslate_ui(self) -> None:
         self._tabs.setTabText(0, text.kind_label("teams"))
         self._tabs.setTabText(1, text.kind_label("units"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def pages(self) -> tuple[RecordPage, RecordPage]:
         return (self.teams, self.units)

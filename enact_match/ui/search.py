@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from enact_match.ui import text
+from enact_match.ui.i18n import Retranslating
 from enact_match.ui.table_models import ItemListModel
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def _kind_words(kind: str) -> str:
     return words.get(kind, kind)
 
 
-class SearchPopup(QFrame):
+class SearchPopup(Retranslating, QFrame):
     """A popup with a search field and the hits of the current words; `hit_activated` opens one."""
 
     hit_activated = Signal(object)  # SearchHit
@@ -62,11 +63,6 @@ class SearchPopup(QFrame):
     def retranslate_ui(self) -> None:
         self._edit.setPlaceholderText(self.tr("Search companies, units, teams, needs, contacts…"))
         self._on_edit_text_changed(self._edit.text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_index(self, index: SearchIndex | None) -> None:
         """The index to search (None while it is being built)."""

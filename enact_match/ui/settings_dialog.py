@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from enact_match.config import Settings, default_database_path
+from enact_match.ui.i18n import Retranslating
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     """Edits a copy of the settings; `ask` returns the new settings, or None when cancelled."""
 
     def __init__(
@@ -108,11 +108,6 @@ class SettingsDialog(QDialog):
         self._structure.setToolTip(
             self.tr("Needs confidential to your structure are shown only to its members")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _load(self, settings: Settings) -> None:
         self._database.setText(settings.database)

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QItemSelection,
     QLocale,
     QModelIndex,
@@ -45,6 +44,7 @@ from enact_match.services.views import NeedRow, TeamRow
 from enact_match.ui import prompts, text
 from enact_match.ui.context import AppContext
 from enact_match.ui.explanation_view import ExplanationView
+from enact_match.ui.i18n import Retranslating
 from enact_match.ui.introduce_dialog import IntroduceDialog
 from enact_match.ui.score_delegate import (
     AXES_ROLE,
@@ -152,7 +152,7 @@ class SuggestionsModel(QAbstractTableModel):
         return None
 
 
-class SuggestionsPanel(QWidget):
+class SuggestionsPanel(Retranslating, QWidget):
     """Suggestions for the need (`set_need`) or the team (`set_team`) shown, with their explanation.
 
     Signals:
@@ -283,11 +283,6 @@ class SuggestionsPanel(QWidget):
         self.introduce_button.setToolTip(self.tr("Write the introduction e-mail (Ctrl+I)"))
         self._update_title()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from enact_match.services.demo import load_demo
 from enact_match.ui import prompts
 from enact_match.ui.context import AppContext
+from enact_match.ui.i18n import Retranslating
 from enact_match.ui.import_wizard import ImportWizard
 from enact_match.ui.long_operations import OperationCancelledError, cancellable, progress_dialog, progress_to
 from enact_match.ui.workers import BackgroundTask, ProgressCallback, run_write_in_background
@@ -55,7 +56,7 @@ def start_demo_load(parent: QWidget, context: AppContext, on_loaded: Callable[[]
     return task
 
 
-class WelcomePage(QWidget):
+class WelcomePage(Retranslating, QWidget):
     """Shown instead of the lists while the database is empty."""
 
     data_loaded = Signal()
@@ -129,11 +130,6 @@ class WelcomePage(QWidget):
         )
         self._skip_button.setText(self.tr("Start with an empty database"))
         self._location.setText(self.tr("Database: %1").replace("%1", self._context.db.display_location))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def load_demo(self) -> BackgroundTask:
         return start_demo_load(self, self._context, self.data_loaded.emit)
