@@ -95,8 +95,19 @@ LOCATION_WARNING = {
 }
 
 
+# Command groups kept in their own modules. Each has `register(commands) -> {name: handler}` that adds
+# its subparsers, and may have `describe_error(exc) -> str | None` for its own errors.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
 class UserError(Exception):
     """A problem the user can fix; printed as one line, exit code 1."""
+
+
+def _command_modules() -> list[Any]:
+    import importlib
+
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -214,6 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--since", type=_date, metavar="DATE", help="from this date on (YYYY-MM-DD)")
     audit.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
+    for module in _command_modules():
+        COMMANDS.update(module.register(commands))
     gui = commands.add_parser("gui", help="open the desktop application")
     gui.set_defaults(command="gui")
     return parser
@@ -748,6 +761,10 @@ def describe_error(exc: BaseException) -> str | None:
 
     if isinstance(exc, UserError | DemoDataError):
         return str(exc)
+    for module in _command_modules():
+        message = getattr(module, "describe_error", lambda _exc: None)(exc)
+        if message is not None:
+            return message
     if isinstance(exc, PublicationFileError):
         return f"file rejected: {FILE_TEXT.get(exc.code, exc.code)}"
     if isinstance(exc, ExportError):

@@ -16,10 +16,17 @@ RULES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         frozenset({"numpy", "scipy", "sklearn", "rapidfuzz", "snowballstemmer", "sparse_dot_topn"}),
         ("enact_match.matching",),
     ),
+    "scheduling": (frozenset({"ortools"}), ("enact_match.scheduling",)),
     "storage": (frozenset({"sqlalchemy", "alembic"}), ("enact_match.storage", "enact_match.paths")),
     "services": (
         frozenset({"sqlalchemy", "numpy", "rapidfuzz", "openpyxl", "defusedxml", "reportlab"}),
-        ("enact_match.services", "enact_match.matching", "enact_match.storage", "enact_match.paths"),
+        (
+            "enact_match.services",
+            "enact_match.matching",
+            "enact_match.scheduling",
+            "enact_match.storage",
+            "enact_match.paths",
+        ),
     ),
     "ui": (
         frozenset({"PySide6"}),
