@@ -9,5 +9,18 @@ from enact_match.scheduling.problem import (
     Schedule,
     Unplaced,
 )
+from enact_match.scheduling.solver import ProblemError, request_weights, solve, solve_greedy
 
-__all__ = ["Participant", "Placement", "Priority", "Problem", "Request", "Schedule", "Unplaced"]
+__all__ = [
+    "Participant",
+    "Placement",
+    "Priority",
+    "Problem",
+    "ProblemError",
+    "Request",
+    "Schedule",
+    "Unplaced",
+    "request_weights",
+    "solve",
+    "solve_greedy",
+]

@@ -84,3 +84,5 @@ class Schedule:
     method: str  # "cp-sat" or "greedy"
     optimal: bool
     seconds: float
+    bound: float | None = None  # the optimiser's proven upper bound on the objective (cp-sat only)
+    fallback: bool = False  # the optimiser found no plan as good as greedy in time: this is the greedy plan
