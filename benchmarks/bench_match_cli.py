@@ -2,22 +2,26 @@
 
 The command is timed from process start to its last CSV line: start-up, reading the database,
 text analysis, ranking and output. The peer (scikit-learn defaults, dense cosine similarity, full
-sort; see bench_engine.py) only vectorises and ranks texts it already holds in memory.
+sort; see bench_engine.py) only vectorises and ranks texts it already holds in memory. With
+``--repeat``, the command and the peer run alternately and medians are printed, with the CPU time of
+the command (user + system: less sensitive than wall time to other jobs on a shared machine) and the
+load average.
 
-    .venv/bin/python benchmarks/bench_match_cli.py              # 10k × 2k and 100k × 20k
-    .venv/bin/python benchmarks/bench_match_cli.py --quick      # 10k × 2k only
+    .venv/bin/python benchmarks/bench_match_cli.py                       # 10k × 2k and 100k × 20k
+    .venv/bin/python benchmarks/bench_match_cli.py --quick --repeat 5    # 10k × 2k only, 5 times
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
+from statistics import median
 
 from sqlalchemy import insert
 
@@ -55,8 +59,8 @@ def build_database(path: Path, needs: int, teams: int) -> float:
     return time.perf_counter() - started
 
 
-def time_command(database: Path) -> tuple[float, float, int]:
-    """Seconds and peak memory (MB) of `match --all --format csv`, and the number of lines printed."""
+def time_command(database: Path) -> tuple[float, float, float, int]:
+    """Seconds (wall and CPU) and peak memory (MB) of `match --all --format csv`, and the lines printed."""
     command = [
         sys.executable,
         "-m",
@@ -68,38 +72,63 @@ def time_command(database: Path) -> tuple[float, float, int]:
         "--format",
         "csv",
     ]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, cwd=ROOT)
+    output = process.stdout
+    assert output is not None
+    lines = sum(chunk.count(b"\n") for chunk in iter(lambda: output.read(1 << 20), b""))
+    # the usage of this child alone (RUSAGE_CHILDREN would mix in the naive peer's processes)
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024, result.stdout.count("\n")
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10k × 2k only")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of the command and of the peer (medians)")
     args = parser.parse_args()
     sizes = [(10_000, 2_000)] if args.quick else [(10_000, 2_000), (100_000, 20_000)]
     with tempfile.TemporaryDirectory() as folder:
         for needs, teams in sizes:
             database = Path(folder) / f"bench-{needs}x{teams}.sqlite3"
             filled = build_database(database, needs, teams)
-            elapsed, peak, lines = time_command(database)
-            naive = measure("naive", needs, teams)
             print(f"== {needs:,} needs × {teams:,} teams (database filled in {filled:.1f} s)")
-            print(f"match --all --format csv: {elapsed:.2f} s, peak {peak:.0f} MB, {lines - 1:,} rows")
-            if "out_of_reach" in naive:
+            walls, cpus, peers, ratios, cpu_ratios = [], [], [], [], []
+            for _ in range(max(args.repeat, 1)):
+                elapsed, cpu, peak, lines = time_command(database)
+                naive = measure("naive", needs, teams)
+                load = os.getloadavg()[0]
+                walls.append(elapsed)
+                cpus.append(cpu)
+                line = (
+                    f"match --all --format csv: {elapsed:.2f} s (CPU {cpu:.2f} s), peak {peak:.0f} MB, "
+                    f"{lines - 1:,} rows; load average {load:.1f}"
+                )
+                if "out_of_reach" not in naive:
+                    peer = naive["fit_s"] + naive["best_pairs_s"]
+                    peers.append(peer)
+                    ratios.append(elapsed / peer)
+                    cpu_ratios.append(cpu / naive["cpu_s"])
+                    line += (
+                        f"; naive peer {peer:.2f} s (CPU {naive['cpu_s']:.2f} s) +{naive['peak_mb']:.0f} MB; "
+                        f"ratio {elapsed / peer:.2f} (CPU {cpu / naive['cpu_s']:.2f})"
+                    )
+                print(line, flush=True)
+            if not peers:
                 print(
                     "naive peer (vectorise + dense cosine + full sort): out of reach (dense matrix > 16 GB)"
                 )
-            else:
-                peer = naive["fit_s"] + naive["best_pairs_s"]
-                print(
-                    f"naive peer (vectorise + dense cosine + full sort, texts in memory): {peer:.2f} s, "
-                    f"peak +{naive['peak_mb']:.0f} MB"
+            summary = f"median of {len(walls)}: command {median(walls):.2f} s (CPU {median(cpus):.2f} s)"
+            if peers:
+                summary += (
+                    f", naive peer (vectorise + dense cosine + full sort, texts in memory) "
+                    f"{median(peers):.2f} s, ratio {median(ratios):.2f} (CPU time {median(cpu_ratios):.2f})"
                 )
-                print(f"ratio whole command / naive peer: {elapsed / peer:.2f}")
+            print(summary)
 
 
 if __name__ == "__main__":

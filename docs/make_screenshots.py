@@ -28,6 +28,7 @@ from enact_match.services.suggestions import SuggestionService
 from enact_match.ui import i18n
 from enact_match.ui.app import create_application
 from enact_match.ui.context import AppContext, viewer_of
+from enact_match.ui.dashboard_page import DashboardPage
 from enact_match.ui.import_wizard import ImportWizard
 from enact_match.ui.main_window import MainWindow
 from enact_match.ui.pipeline_page import PipelinePage
@@ -121,6 +122,15 @@ def pipeline_board(window: MainWindow, suffix: str) -> None:
     save(window, "pipeline", suffix)
 
 
+def dashboard_page(window: MainWindow, suffix: str) -> None:
+    """The dashboard over all dates: key figures, charts and the competency gaps found by the engine."""
+    window.show_page("dashboard")
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    wait_until(lambda: page.gaps_model.rowCount() > 0, timeout_ms=60000)
+    save(window, "dashboard", suffix)
+
+
 def teams_page(window: MainWindow, suffix: str) -> None:
     window.show_page("research")
     research = window.page("research")
@@ -148,6 +158,24 @@ def search_popup(window: MainWindow, suffix: str) -> None:
     picture.save(str(path))
     print(path)
     popup.hide()
+
+
+def events_schedule(window: MainWindow, suffix: str) -> None:
+    """The demo B2B day scheduled: the grid of slots × tables, the figures against the greedy
+    baseline and the requests that could not be placed, with why."""
+    from enact_match.ui.events_page import EventsPage  # built on first show, like the page
+
+    window.show_page("events")
+    page = window.page("events")
+    assert isinstance(page, EventsPage)
+    wait_until(lambda: page.selected_event() is not None)
+    page.tabs.setCurrentIndex(2)
+    page.time_limit_spin.setValue(5)
+    results: list[object] = []
+    page.scheduled.connect(results.append)
+    page.schedule()
+    wait_until(lambda: bool(results) and page.grid_model.meetings() != [], timeout_ms=60000)
+    save(window, "events", suffix)
 
 
 # A partner's export as French Excel writes it: a title line above the header, cp1252, semicolons; one
@@ -196,6 +224,37 @@ def duplicates_review(window: MainWindow, db: Database, suffix: str) -> None:
     dialog.close()
 
 
+def quick_capture(window: MainWindow, suffix: str) -> None:
+    """The quick capture of a visitor at a stand, just saved: the form and the top 5 teams."""
+    from enact_match.services.capture import Visit  # the dialog itself is imported on first use
+
+    dialog = window.open_quick_capture()
+    dialog.source_edit.setText("Salon Industrie du Futur · Metz")
+    dialog.load_visit(
+        Visit(
+            company_name="Alumétal Rhin-Est",
+            company_city="Haguenau",
+            contact_name="Claire Muller",
+            contact_role="Responsable R&D",
+            contact_email="c.muller@alumetal.example",
+            contact_phone="03 88 12 34 56",
+            gdpr_informed=True,
+            need_title="Contrôle qualité des soudures par vision",
+            need_description=(
+                "Détecter automatiquement les défauts de soudure de pièces en aluminium à partir des "
+                "images d'une caméra, directement sur la ligne de production."
+            ),
+            need_axes=(2,),
+        )
+    )
+    results: list[object] = []
+    dialog.visit_saved.connect(results.append)
+    dialog.save()
+    wait_until(lambda: bool(results), timeout_ms=60000)
+    save(dialog, "quick_capture", suffix)
+    dialog.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--language", choices=("en", "fr"), default="en")
@@ -217,8 +276,11 @@ def main() -> int:
         teams_page(window, suffix)
         search_popup(window, suffix)
         pipeline_board(window, suffix)
+        dashboard_page(window, suffix)
+        events_schedule(window, suffix)
         import_wizard_preview(window, db, folder, suffix)
         duplicates_review(window, db, suffix)
+        quick_capture(window, suffix)
         window.close()
         wait_for_background_work()
         db.dispose()

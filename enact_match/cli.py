@@ -97,7 +97,12 @@ LOCATION_WARNING = {
 
 # Command groups kept in their own modules. Each has `register(commands) -> {name: handler}` that adds
 # its subparsers, and may have `describe_error(exc) -> str | None` for its own errors.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "enact_match.cli_report",
+    "enact_match.cli_events",
+    "enact_match.cli_crypto",
+    "enact_match.cli_bundles",
+)
 
 
 class UserError(Exception):
@@ -313,11 +318,14 @@ def write_rows(
 # --------------------------------------------------------------------------- commands
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, key_for: Callable[[Path], str | None] | None = None) -> Any:
+    """The database of `--db` (or the configured one); an encrypted file's key comes from `key_for`,
+    by default $ENACT_MATCH_KEY, the OS keyring or the terminal (cli_crypto.key_for_command)."""
+    from enact_match.cli_crypto import key_for_command
     from enact_match.services.database import open_database
     from enact_match.services.safety import database_location_risk
 
-    db = open_database(resolve_database(args.db))
+    db = open_database(resolve_database(args.db), key_for=key_for or key_for_command)
     risk = database_location_risk(db)
     if risk is not None:
         print(f"enact-match: warning: {LOCATION_WARNING[risk]}", file=sys.stderr)
@@ -510,6 +518,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     service = SuggestionService.with_shipped_resources(db)
     viewer = _viewer(args)
     explain = args.explain or args.format == "json"
+    scripted = args.format == "csv" and not args.explain
     if args.need or args.team:
         kind, ref = ("needs", args.need) if args.need else ("teams", args.team)
         with db.reading() as session:
@@ -521,18 +530,23 @@ def cmd_match(args: argparse.Namespace) -> int:
             found = service.teams_for_need(record_id, args.top, args.axis, explain=explain)
         else:
             found = service.needs_for_team(record_id, args.top, args.axis, viewer, explain=explain)
+    elif scripted:
+        # `match --all` prints a row per need and suggestion: columns, no object per pair
+        table = service.best_pair_table(args.top, args.axis, viewer)
+        _write_match_csv(table.need_refs, table.team_refs, table.scores, table.ranks, sys.stdout)
+        return EXIT_OK
     else:
         found = service.best_pairs(args.top, args.axis, viewer, explain=args.explain)
     if args.format == "json":
         write_rows([suggestion_as_dict(row) for row in found], (), "json", sys.stdout)
         return EXIT_OK
-    if args.format == "csv" and not args.explain:
-        # The stable, scripted output (`need_ref,team_ref,score,rank`), streamed: `match --all`
-        # prints a row per need and suggestion, 10 million rows for 1 million needs.
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(("need_ref", "team_ref", "score", "rank"))
-        writer.writerows(
-            (safe_cell(row.need_ref), safe_cell(row.team_ref), f"{row.score:.3f}", row.rank) for row in found
+    if scripted:
+        _write_match_csv(
+            [row.need_ref for row in found],
+            [row.team_ref for row in found],
+            [row.score for row in found],
+            [row.rank for row in found],
+            sys.stdout,
         )
         return EXIT_OK
     columns: tuple[str, ...] = ("need_ref", "team_ref", "score", "rank")
@@ -555,6 +569,40 @@ def cmd_match(args: argparse.Namespace) -> int:
         columns = (*columns, "explanation")
     write_rows(rows, columns, args.format, sys.stdout)
     return EXIT_OK
+
+
+_MATCH_CSV_BATCH = 65_536
+
+
+def _write_match_csv(
+    need_refs: Sequence[str | None],
+    team_refs: Sequence[str | None],
+    scores: Sequence[float],
+    ranks: Sequence[int],
+    out: io.TextIOBase | Any,
+) -> None:
+    """The stable, scripted output of `match` (`need_ref,team_ref,score,rank`), formula-safe, exactly as
+    csv.writer writes it. `match --all` prints 10 million rows for 1 million needs: each distinct
+    reference is turned into a cell once, and the lines are written in batches."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    cells: dict[str | None, str] = {}
+    for ref in {*need_refs, *team_refs}:
+        writer.writerow((safe_cell(ref), ""))
+        cells[ref] = buffer.getvalue()[:-2]  # without the "," and "\n" of the empty second cell
+        buffer.seek(0)
+        buffer.truncate()
+    out.write("need_ref,team_ref,score,rank\n")
+    for start in range(0, len(need_refs), _MATCH_CSV_BATCH):
+        end = start + _MATCH_CSV_BATCH
+        batch = zip(
+            need_refs[start:end], team_refs[start:end], scores[start:end], ranks[start:end], strict=True
+        )
+        out.write(
+            "".join(
+                [f"{cells[need]},{cells[team]},{score:.3f},{rank}\n" for need, team, score, rank in batch]
+            )
+        )
 
 
 def _size(size: int) -> str:

@@ -6,6 +6,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -75,3 +76,76 @@ def resolve_database(explicit: str | None = None, settings: Settings | None = No
         if candidate and candidate.strip():
             return candidate.strip()
     return str(default_database_path())
+
+
+# --------------------------------------------------------------------------- keys of encrypted databases
+
+KEYRING_SERVICE = "enact-match"
+# The key of an encrypted database for scripts; other users of the machine cannot read a process's
+# environment, but the user's own tools (ps e, /proc/PID/environ, crash reports) can: prefer the keyring.
+KEY_ENV = "ENACT_MATCH_KEY"
+
+
+class KeyringUnavailableError(RuntimeError):
+    """No usable OS keyring: the `keyring` package is missing or finds no backend (`code`:
+    `keyring_missing`, `no_backend`, `keyring_failed`)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _keyring() -> Any:
+    """The keyring module, when a real backend (Windows Credential Locker, macOS Keychain, Secret
+    Service...) is there to hold secrets."""
+    try:
+        import keyring
+        from keyring.backends import fail, null
+    except ImportError as error:
+        raise KeyringUnavailableError("keyring_missing") from error
+    if isinstance(keyring.get_keyring(), fail.Keyring | null.Keyring):
+        raise KeyringUnavailableError("no_backend")
+    return keyring
+
+
+def keyring_available() -> bool:
+    """True when keys can be kept in the OS keyring."""
+    try:
+        _keyring()
+    except KeyringUnavailableError:
+        return False
+    return True
+
+
+def key_account(database_file: Path) -> str:
+    """The keyring account of a database's key: the file's absolute path (a moved file asks again)."""
+    return str(database_file.resolve())
+
+
+def stored_key(database_file: Path) -> str | None:
+    """The key kept in the OS keyring for this database file; None when there is none or no keyring."""
+    try:
+        return _keyring().get_password(KEYRING_SERVICE, key_account(database_file))  # type: ignore[no-any-return]
+    except Exception:  # no keyring, or keyring.errors.KeyringError (a locked or broken keyring)
+        return None
+
+
+def store_key(database_file: Path, key: str) -> None:
+    """Keep the key of this database file in the OS keyring (never anywhere else).
+
+    Raises:
+        KeyringUnavailableError: no keyring, or it refused the key.
+    """
+    keyring = _keyring()
+    try:
+        keyring.set_password(KEYRING_SERVICE, key_account(database_file), key)
+    except Exception as error:  # keyring.errors.KeyringError (locked, refused...)
+        raise KeyringUnavailableError("keyring_failed") from error
+
+
+def forget_key(database_file: Path) -> None:
+    """Remove the key of this database file from the OS keyring (nothing to do when there is none)."""
+    try:
+        _keyring().delete_password(KEYRING_SERVICE, key_account(database_file))
+    except Exception:  # no keyring, or no such entry (keyring.errors.PasswordDeleteError)
+        return

@@ -25,13 +25,19 @@ _TOKEN = re.compile(r"(?:\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['
 # (one letter, or one of _ELIDED), which gives the same features as _TOKEN at half the cost.
 _WORD = re.compile(r"[^\W_]+")
 _ELIDED = frozenset({"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"})
-# Frequent function words that tell the two languages apart; counted on the first characters only.
-# One pass: group 1 is a French marker, group 2 an English one.
-_MARKERS = re.compile(
-    r"\b(?:(le|la|les|des|du|une|est|et|dans|pour|par|sur|avec|aux|cette|qui|sont|nous|de)"
-    r"|(the|of|and|to|is|for|with|on|by|are|this|that|from|we|an|be|which|in))\b"
+# Frequent function words that tell the two languages apart; counted on the first characters only,
+# as whole words (maximal runs of word characters: what ``\b(?:le|la|...)\b`` finds, at a third less cost).
+_FRENCH_MARKERS = frozenset(
+    "le la les des du une est et dans pour par sur avec aux cette qui sont nous de".split()  # noqa: SIM905
 )
+_ENGLISH_MARKERS = frozenset(
+    "the of and to is for with on by are this that from we an be which in".split()  # noqa: SIM905
+)
+_WORD_RUN = re.compile(r"\w+")
 _LANGUAGE_SAMPLE = 2000
+
+# bigram codes looked up at once above which they are searched distinct and sorted
+_SEARCH_DISTINCT = 4096
 
 UNIGRAM, BIGRAM, CONCEPT = 0, 1, 2
 _SHIFT = 31
@@ -66,12 +72,9 @@ def load_stopwords(directory: str | os.PathLike[str]) -> frozenset[str]:
 
 def guess_language(text: str) -> str:
     """``"fr"`` or ``"en"`` by counting function words at the start of ``text`` (English on a tie)."""
-    french = english = 0
-    for is_french, _ in _MARKERS.findall(text[:_LANGUAGE_SAMPLE].casefold()):
-        if is_french:
-            french += 1
-        else:
-            english += 1
+    found = _WORD_RUN.findall(text[:_LANGUAGE_SAMPLE].casefold())
+    french = sum(map(_FRENCH_MARKERS.__contains__, found))
+    english = sum(map(_ENGLISH_MARKERS.__contains__, found))
     return "fr" if french > english else "en"
 
 
@@ -198,7 +201,7 @@ class Vocabulary:
         """Feature id of each bigram code, -1 for unknown ones."""
         found = np.full(len(codes), -1, dtype=np.int64)
         if len(self._bigram_codes):
-            at = np.searchsorted(self._bigram_codes, codes)
+            at = _search_sorted(self._bigram_codes, codes)
             at_clipped = np.minimum(at, len(self._bigram_codes) - 1)
             hit = self._bigram_codes[at_clipped] == codes
             found[hit] = self._bigram_ids[at_clipped[hit]]
@@ -261,8 +264,17 @@ class Vocabulary:
                 self._bigram_extra.update(zip(payload[is_pair].tolist(), ids[is_pair].tolist(), strict=True))
             unigram = self._key_feature.view[keys]
             if len(new_pairs):
-                bigram = self._bigram_lookup(codes)
+                bigram[new_pairs] = self._bigram_lookup(codes[new_pairs])
         return unigram, bigram, text_of[pair]
+
+
+def _search_sorted(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
+    """``np.searchsorted(haystack, needles)``; many needles are searched distinct and in increasing order:
+    texts repeat their bigrams, and ordered bisections stay in cache, which pays for the sort."""
+    if len(needles) <= _SEARCH_DISTINCT:
+        return np.searchsorted(haystack, needles)
+    distinct, inverse = np.unique(needles, return_inverse=True)
+    return np.searchsorted(haystack, distinct)[inverse]
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
@@ -18,6 +19,7 @@ from enact_match.matching.records import (
     EvidenceScore,
     Explanation,
     NeedText,
+    PairTable,
     Suggestion,
     TeamText,
     TermMatch,
@@ -387,19 +389,49 @@ class MatchingEngine:
 
         With ``axis``, both needs and teams are restricted to those carrying the axis. Pairs in
         ``excluded_pairs`` (need key, team key) never appear. The result is exact (the same teams,
-        scores and ranks as :meth:`teams_for_need`): one fused sparse top-k product against per-team
-        upper bounds of the score proposes a small pool of candidates, the candidates are scored
-        exactly, and a need is settled when its last chosen score beats the bound of every team left
-        out; the few needs it cannot settle get a larger pool, then are ranked exactly one by one.
+        scores and ranks as :meth:`teams_for_need`), see :meth:`best_pair_table`.
         ``progress(done, total)`` counts needs.
+        """
+        table = self.best_pair_table(top, axis, excluded_pairs, progress, cancelled)
+        found = list(
+            map(
+                Suggestion,
+                table.need_keys,
+                table.team_keys,
+                table.scores,
+                table.ranks,
+                table.cross_axis,
+                repeat(None),
+            )
+        )
+        if explain:
+            needs, teams = self._need_block(), self._team_block()
+            found = [self._explained(needs, teams, item) for item in found]
+        return found
+
+    def best_pair_table(
+        self,
+        top: int = 10,
+        axis: int | None = None,
+        excluded_pairs: Collection[tuple[str, str]] = (),
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> PairTable:
+        """:meth:`best_pairs` without explanations, as columns (no object per pair).
+
+        One fused sparse top-k product against per-team upper bounds of the score proposes a small pool
+        of candidates, the candidates are scored exactly, and a need is settled when its last chosen
+        score beats the bound of every team left out; the few needs it cannot settle get a larger
+        pool, then are ranked exactly one by one.
         """
         needs = self._need_block()
         teams = self._team_block()
         need_slots = np.flatnonzero(_mask_or_all(needs.members(axis), len(needs.keys)))
         team_slots = np.flatnonzero(_mask_or_all(teams.members(axis), len(teams.keys)))
+        table = PairTable([], [], [], [], [])
         total = len(need_slots)
         if total == 0 or len(team_slots) == 0 or top <= 0:
-            return []
+            return table
         width = max(needs.width, teams.width)
         need_rows = widen(needs.vectors, len(needs.keys), width)[need_slots]
         alpha = self.options.profile_weight
@@ -422,7 +454,6 @@ class MatchingEngine:
             )
         excluded = _pair_codes(excluded_pairs, needs, teams, need_slots, team_slots)
         pool = min(max(self.options.candidates, top), len(team_slots))
-        suggestions: list[Suggestion] = []
         need_keys, team_keys = needs.keys, teams.keys
         team_axes = [teams.effective_axes(slot) for slot in range(len(team_keys))]
         need_axes = [needs.effective_axes(slot) for slot in range(len(need_keys))]
@@ -461,14 +492,22 @@ class MatchingEngine:
                 columns = np.concatenate([columns[keep], *(item[1] for item in found)])
                 scores = np.concatenate([scores[keep], *(item[2] for item in found)])
                 settled[retry] = np.concatenate([item[3] for item in found])
-                order = np.lexsort((columns, -scores, rows))
-                rows, columns, scores = rows[order], columns[order], scores[order]
             # float32 blend times the float64 damping, as in teams_for_need: the same score to the last bit
-            scores = scores * damping[start + rows]
             keep = settled[rows]
-            rows, columns, scores = rows[keep], columns[keep], scores[keep]
+            rows, columns = rows[keep], columns[keep]
+            scores = scores[keep] * damping[start + rows]
+            # the needs still unsettled are ranked exactly, one by one
+            for row in np.flatnonzero(~settled).tolist():
+                chosen, exact = self._exact_pairs(
+                    needs, teams, int(need_slots[start + row]), team_slots, excluded, start + row, top
+                )
+                rows = np.concatenate([rows, np.full(len(chosen), row, dtype=rows.dtype)])
+                columns = np.concatenate([columns, chosen.astype(columns.dtype)])
+                scores = np.concatenate([scores, exact])
+            order = np.lexsort((columns, -scores, rows))
+            rows, columns, scores = rows[order], columns[order], scores[order]
             row_start = np.searchsorted(rows, np.arange(chunk.shape[0] + 1))
-            # one Suggestion per settled pair, built from plain lists (no numpy call per need)
+            # columns of plain lists (no numpy call per need)
             pair_needs = need_slots[start + rows]
             pair_teams = team_slots[columns]
             chunk_needs = pair_needs.tolist()
@@ -476,35 +515,14 @@ class MatchingEngine:
             crossing = [False] * len(rows)
             for i in np.flatnonzero(need_has_axes[pair_needs] & team_has_axes[pair_teams]).tolist():
                 crossing[i] = _crosses(need_axes[chunk_needs[i]], team_axes[chunk_teams[i]])
-            settled_pairs = list(
-                map(
-                    Suggestion,
-                    [need_keys[i] for i in chunk_needs],
-                    [team_keys[i] for i in chunk_teams],
-                    _scores(scores, scale),
-                    (np.arange(len(rows)) - row_start[rows] + 1).tolist(),
-                    crossing,
-                    [None] * len(rows),
-                )
-            )
-            if not explain and settled.all():
-                suggestions.extend(settled_pairs)
-            else:
-                for row in range(chunk.shape[0]):
-                    if settled[row]:
-                        found_pairs = settled_pairs[row_start[row] : row_start[row + 1]]
-                        if explain:
-                            found_pairs = [self._explained(needs, teams, item) for item in found_pairs]
-                        suggestions.extend(found_pairs)
-                    else:
-                        need_slot = int(need_slots[start + row])
-                        ranked = self._exact_pairs(
-                            needs, teams, need_slot, team_slots, excluded, start + row, top
-                        )
-                        suggestions.extend(self._need_suggestions(needs, teams, need_slot, ranked, explain))
+            table.need_keys.extend([need_keys[i] for i in chunk_needs])
+            table.team_keys.extend([team_keys[i] for i in chunk_teams])
+            table.scores.extend(_scores(scores, scale))
+            table.ranks.extend((np.arange(len(rows)) - row_start[rows] + 1).tolist())
+            table.cross_axis.extend(crossing)
             if progress is not None:
                 progress(end, total)
-        return suggestions
+        return table
 
     def score_pair(self, need_key: str, team_key: str, explain: bool = True) -> Suggestion:
         """Score, axes flag and (with ``explain``) explanation of one stored (need, team) pair.
@@ -729,12 +747,14 @@ class MatchingEngine:
         excluded: np.ndarray,
         need_position: int,
         top: int,
-    ) -> list[tuple[int, float]]:
-        """Exact top teams of one need among ``team_slots`` (the fall-back of ``best_pairs``)."""
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Exact top teams of one need among ``team_slots`` (the fall-back of ``best_pair_table``):
+        their positions in ``team_slots`` and their scores, best first."""
         scores = self._team_scores(teams, needs.vectors[need_slot])[team_slots]
         codes = np.int64(need_position) * len(team_slots) + np.arange(len(team_slots))
         skip = np.flatnonzero(np.isin(codes, excluded))
-        return [(int(team_slots[i]), float(scores[i])) for i in _top(scores, top, None, skip)]
+        chosen = np.asarray(_top(scores, top, None, skip), dtype=np.int64)
+        return chosen, scores[chosen]
 
     def _explained(self, needs: _Block, teams: _Block, item: Suggestion) -> Suggestion:
         """``item`` with its explanation."""
@@ -748,35 +768,6 @@ class MatchingEngine:
             teams.slot[item.team_key],
         )
         return replace(item, explanation=explanation)
-
-    def _need_suggestions(
-        self, needs: _Block, teams: _Block, need_slot: int, ranked: list[tuple[int, float]], explain: bool
-    ) -> list[Suggestion]:
-        need_key = needs.keys[need_slot]
-        need_axes = needs.effective_axes(need_slot)
-        result = []
-        for rank, (team_slot, score) in enumerate(ranked, start=1):
-            explanation = None
-            if explain:
-                explanation = self._explanation(
-                    self._need_texts[need_key],
-                    needs.vectors[need_slot],
-                    needs.own_axes[need_slot],
-                    needs.suggested_axes[need_slot],
-                    teams,
-                    team_slot,
-                )
-            result.append(
-                Suggestion(
-                    need_key,
-                    teams.keys[team_slot],
-                    _score(score, self.options.score_scale),
-                    rank,
-                    _crosses(need_axes, teams.effective_axes(team_slot)),
-                    explanation,
-                )
-            )
-        return result
 
     # ------------------------------------------------------------------ explanations
 

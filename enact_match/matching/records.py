@@ -107,3 +107,21 @@ class AxisGuess:
 
     axis: int
     confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class PairTable:
+    """Ranked (need, team) pairs as columns, one entry per pair, grouped by need and best first.
+
+    The same pairs, scores, ranks and axes flags as a list of :class:`Suggestion` without explanations,
+    without one object per pair: what outputs of many rows (``match --all``) need.
+    """
+
+    need_keys: list[str]
+    team_keys: list[str]
+    scores: list[float]
+    ranks: list[int]
+    cross_axis: list[bool]
+
+    def __len__(self) -> int:
+        return len(self.need_keys)

@@ -15,7 +15,6 @@ import logging
 import os
 import re
 import shutil
-import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -133,7 +132,8 @@ def list_backups(db: Database) -> list[BackupInfo]:
     return sorted(found, key=lambda info: info.created_at, reverse=True)
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
+    """Flush a file (or a folder's entries) to disk."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
@@ -210,7 +210,7 @@ def create_backup(
                 copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
             finally:
                 copy.close()
-    except (DBAPIError, sqlite3.DatabaseError) as error:  # the backup API cannot read a damaged file
+    except (DBAPIError, db.driver_error) as error:  # the backup API cannot read a damaged file
         partial.unlink(missing_ok=True)
         if require_sound:
             raise BackupError("corrupt_copy", str(error).splitlines()[0]) from error
@@ -221,9 +221,9 @@ def create_backup(
     if problems and require_sound:
         partial.unlink(missing_ok=True)
         raise BackupError("corrupt_copy", problems[0])
-    _fsync(partial)
+    fsync_path(partial)
     os.replace(partial, target)
-    _fsync(folder)
+    fsync_path(folder)
     if prune:
         prune_backups(db, moment)
     return BackupInfo(target, moment, reason, target.stat().st_size)

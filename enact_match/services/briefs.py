@@ -26,7 +26,7 @@ from enact_match.storage.database import Database
 from enact_match.storage.models import Contact, Need
 
 LANGS = ("fr", "en")
-_LABELS = {
+LABELS = {
     "fr": {
         "colon": " :",
         "brief": "Fiche de mise en relation",
@@ -184,7 +184,7 @@ def read_brief(
 # --------------------------------------------------------------------------- layout
 
 
-class _Layout:
+class PdfLayout:
     """Fonts, styles and the text helpers of one document."""
 
     def __init__(self, lang: str) -> None:
@@ -197,7 +197,7 @@ class _Layout:
             pdfmetrics.registerFont(TTFont("EnactVera", "Vera.ttf"))
             pdfmetrics.registerFont(TTFont("EnactVera-Bold", "VeraBd.ttf"))
         self.font = pdfmetrics.getFont("EnactVera")
-        self.labels: dict[Any, str] = _LABELS[lang]
+        self.labels: dict[Any, str] = LABELS[lang]
         sample = getSampleStyleSheet()
         base = ParagraphStyle("base", parent=sample["Normal"], fontName="EnactVera", fontSize=9, leading=11.5)
         self.body = base
@@ -233,7 +233,7 @@ class _Layout:
         return Paragraph(body, style or self.body)
 
 
-def _why(row: SuggestionRow, layout: _Layout) -> str:
+def _why(row: SuggestionRow, layout: PdfLayout) -> str:
     explanation = row.explanation
     if explanation is None:
         return ""
@@ -251,7 +251,7 @@ def _why(row: SuggestionRow, layout: _Layout) -> str:
     return text
 
 
-def _need_flowables(brief: NeedBrief, layout: _Layout) -> list[Any]:
+def _need_flowables(brief: NeedBrief, layout: PdfLayout) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.platypus import Spacer, Table, TableStyle
@@ -317,7 +317,8 @@ def _need_flowables(brief: NeedBrief, layout: _Layout) -> list[Any]:
     return story
 
 
-def _build(path: Path, story: list[Any], layout: _Layout, title: str) -> int:
+def build_pdf(path: Path, story: list[Any], layout: PdfLayout, title: str) -> int:
+    """Write `story` as an A4 PDF with the house page furniture; returns the number of pages."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
@@ -347,10 +348,10 @@ def _build(path: Path, story: list[Any], layout: _Layout, title: str) -> int:
     return pages[0]
 
 
-def _layout(lang: str) -> _Layout:
+def _layout(lang: str) -> PdfLayout:
     if lang not in LANGS:
         raise BriefError("lang", lang)
-    return _Layout(lang)
+    return PdfLayout(lang)
 
 
 def write_need_brief(
@@ -374,7 +375,7 @@ def write_need_brief(
     kicker = layout.para(layout.labels["brief"], layout.kicker)
     # The frame of A4 less the margins: the brief is shrunk into one page rather than split.
     frame = KeepInFrame(170 * mm, 263 * mm, [kicker, *_need_flowables(brief, layout)], mode="shrink")
-    pages = _build(path, [frame], layout, layout.labels["brief"])
+    pages = build_pdf(path, [frame], layout, layout.labels["brief"])
     return BriefReport(path, pages, (need_ref,))
 
 
@@ -396,5 +397,5 @@ def write_shortlist(
         story.append(CondPageBreak(90))  # a need's title never ends a page on its own
         story.extend(_need_flowables(read_brief(db, service, ref, top, viewer), layout))
         story.append(Spacer(1, 10))
-    pages = _build(path, story, layout, layout.labels["shortlist"])
+    pages = build_pdf(path, story, layout, layout.labels["shortlist"])
     return BriefReport(path, pages, tuple(need_refs))

@@ -5,14 +5,23 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enact_match.paths import resource_path
 from enact_match.services.catalog import RecordInvalidError
+from enact_match.services.events import (
+    EventError,
+    EventSpec,
+    join_event,
+    record_wish,
+    requests_from_matches,
+    save_event,
+)
 from enact_match.services.records import (
     KINDS,
     FieldError,
@@ -22,7 +31,16 @@ from enact_match.services.records import (
     replace_publications,
 )
 from enact_match.storage.database import Database
-from enact_match.storage.models import Company, Contact, Match, MatchEvent, Need, ResearchUnit, Team
+from enact_match.storage.models import (
+    Company,
+    Contact,
+    Event,
+    Match,
+    MatchEvent,
+    Need,
+    ResearchUnit,
+    Team,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +53,7 @@ class DemoReport:
     contacts: int
     needs: int
     matches: int
+    events: int = 0
 
 
 class DemoDataError(ValueError):
@@ -98,6 +117,52 @@ def _load_match(session: Session, item: dict[str, Any]) -> None:
         match.created_at = match.events[0].at
 
 
+def _load_event(session: Session, item: dict[str, Any]) -> None:
+    """A B2B day with its participants, the requests drawn from the accepted matches, and wishes."""
+    spec = EventSpec(
+        ref=item["ref"],
+        name=item["name"],
+        venue=item.get("venue"),
+        first_day=date.fromisoformat(item["first_day"]),
+        last_day=date.fromisoformat(item["last_day"]),
+        day_start=time.fromisoformat(item["day_start"]),
+        day_end=time.fromisoformat(item["day_end"]),
+        slot_minutes=item["slot_minutes"],
+        breaks=tuple((time.fromisoformat(start), time.fromisoformat(end)) for start, end in item["breaks"]),
+        tables=tuple(item["tables"]),
+        max_meetings=item.get("max_meetings"),
+        notes=item.get("notes"),
+        structure_code=item.get("structure"),
+    )
+    existing = session.scalars(select(Event).where(Event.ref == spec.ref)).first()
+    event = save_event(session, spec, existing)
+    for participant in item["participants"]:
+        kind = "company" if "company_ref" in participant else "team"
+        windows = participant.get("available")
+        join_event(
+            session,
+            event,
+            kind,
+            participant[f"{kind}_ref"],
+            attendees=participant.get("attendees"),
+            availability=None
+            if windows is None
+            else [(datetime.fromisoformat(start), datetime.fromisoformat(end)) for start, end in windows],
+            max_meetings=participant.get("max_meetings"),
+        )
+    if item.get("requests_from_matches"):
+        requests_from_matches(session, event)
+    for wish in item.get("wishes", []):
+        record_wish(
+            session,
+            event,
+            wish["company_ref"],
+            wish["team_ref"],
+            wish["wish"],
+            relevance=wish.get("relevance"),
+        )
+
+
 def load_demo(
     db: Database, path: Path | None = None, progress: Callable[[int, int], None] | None = None
 ) -> DemoReport:
@@ -114,8 +179,10 @@ def load_demo(
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise DemoDataError(f"{path}: {exc}") from exc
+    data.setdefault("events", [])
     total = sum(
-        len(data[section]) for section in ("units", "teams", "companies", "contacts", "needs", "matches")
+        len(data[section])
+        for section in ("units", "teams", "companies", "contacts", "needs", "matches", "events")
     )
     done = 0
 
@@ -150,6 +217,12 @@ def load_demo(
         for item in data["matches"]:
             _load_match(session, item)
             tick()
+        for item in data["events"]:
+            try:
+                _load_event(session, item)
+            except EventError as exc:
+                raise DemoDataError(f"event {item['ref']}: {exc}") from exc
+            tick()
     return DemoReport(
         len(data["units"]),
         len(data["teams"]),
@@ -157,4 +230,5 @@ def load_demo(
         len(data["contacts"]),
         len(data["needs"]),
         len(data["matches"]),
+        len(data["events"]),
     )

@@ -238,19 +238,28 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]], 
     writer.writerow(header)
     for row in rows:
         writer.writerow([csv_cell(value, profile) for value in row])
-    _write_atomically(path, buffer.getvalue().encode(profile.encoding))
+    write_atomically(path, buffer.getvalue().encode(profile.encoding))
 
 
 def write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]], title: str) -> None:
     """Write an XLSX workbook: bold frozen header, column widths, autofilter, text cells as text."""
     import openpyxl
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
+    fill_sheet(sheet, header, rows)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomically(path, buffer.getvalue())
+
+
+def fill_sheet(sheet: Any, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Fill an openpyxl worksheet: bold frozen header, column widths, autofilter, text cells as text."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     widths = [len(name) for name in header]
     sheet.append(list(header))
     for cell in sheet[1]:
@@ -279,12 +288,9 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]],
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 8), 60)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    _write_atomically(path, buffer.getvalue())
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         with temporary.open("wb") as handle:

@@ -296,7 +296,11 @@ def _csv_text(value: Any) -> str:
 # --------------------------------------------------------------------------- erasure
 
 
-def _erase(session: Session, contact: Contact, author: str | None) -> int:
+def erase_in_session(session: Session, contact: Contact, author: str | None) -> int:
+    """Erase one contact inside the caller's transaction (a request here, or one arriving in a bundle).
+
+    Returns the number of free-text fields rewritten because they named the person.
+    """
     patterns = [re.compile(re.escape(word), re.IGNORECASE) for word in _identifying_words(contact)]
     rewritten = 0
     for model, column in _TEXT_COLUMNS:
@@ -327,7 +331,7 @@ def erase_contact(db: Database, contact_ref: str, author: str | None = None) -> 
     with db.writing() as session:
         contact = _find_contact(session, contact_ref)
         ref = contact.ref
-        rewritten = _erase(session, contact, author)
+        rewritten = erase_in_session(session, contact, author)
     return ErasureReport(ref, rewritten)
 
 
@@ -352,7 +356,7 @@ def reapply_tombstones(db: Database, tombstones: Iterable[Tombstone]) -> int:
         query = select(Contact).options(selectinload(Contact.company), selectinload(Contact.team))
         again = [contact for contact in session.scalars(query) if erased.recognises(contact)]
         for contact in again:
-            _erase(session, contact, None)
+            erase_in_session(session, contact, None)
     return len(again)
 
 

@@ -226,6 +226,9 @@ KINDS: dict[str, KindSpec] = {
             ),
             FieldSpec("informed_on", "date", aliases=("informele", "dateinformation", "informed")),
             FieldSpec(
+                "captured_by", "text", aliases=("saisipar", "collectepar", "capturedby"), max_length=120
+            ),
+            FieldSpec(
                 "last_contact_on", "date", aliases=("derniercontact", "lastcontact", "datedernier contact")
             ),
         ),

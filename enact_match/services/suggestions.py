@@ -48,6 +48,7 @@ __all__ = [
     "MatchingCancelledError",
     "SuggestionRow",
     "SuggestionService",
+    "SuggestionTable",
     "TermMatch",
     "explanation_as_dict",
     "explanation_summary",
@@ -70,6 +71,20 @@ class SuggestionRow:
     rank: int
     cross_axis: bool
     explanation: Explanation | None
+
+
+@dataclass(frozen=True)
+class SuggestionTable:
+    """Suggested pairs as columns, one entry per pair, grouped by need and best first (score 0–100,
+    rank within the need): the rows of :class:`SuggestionRow` that scripted outputs print."""
+
+    need_refs: list[str | None]
+    team_refs: list[str | None]
+    scores: list[float]
+    ranks: list[int]
+
+    def __len__(self) -> int:
+        return len(self.need_refs)
 
 
 @dataclass(frozen=True)
@@ -270,17 +285,50 @@ class SuggestionService:
     ) -> list[SuggestionRow]:
         """For every need the viewer may see, its best teams (existing matches and exclusions left out)."""
         with self._lock:
-            engine = self.sync()
-            with self._db.reading() as session:
-                hidden = _hidden_needs(session, viewer)
-                pairs = set(session.execute(select(Match.need_id, Match.team_id)))
-                pairs |= _excluded_pairs(session)
-            excluded = {(str(need), str(team)) for need, team in pairs}
-            excluded_needs = {str(key) for key in hidden}
+            engine, excluded, hidden = self._pair_rules(viewer)
             found = engine.best_pairs(
                 top, axis, excluded, explain=explain, progress=progress, cancelled=cancelled
             )
-            return [self._row(item) for item in found if item.need_key not in excluded_needs]
+            return [self._row(item) for item in found if item.need_key not in hidden]
+
+    def best_pair_table(
+        self,
+        top: int = 10,
+        axis: int | None = None,
+        viewer: Viewer | None = None,
+        progress: ProgressCallback | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SuggestionTable:
+        """:meth:`best_pairs` without explanations, as columns: for outputs of many rows (`match --all`)."""
+        with self._lock:
+            engine, excluded, hidden = self._pair_rules(viewer)
+            table = engine.best_pair_table(top, axis, excluded, progress=progress, cancelled=cancelled)
+            need_keys, team_keys, scores, ranks = table.need_keys, table.team_keys, table.scores, table.ranks
+            if hidden:
+                shown = [i for i, key in enumerate(need_keys) if key not in hidden]
+                need_keys = [need_keys[i] for i in shown]
+                team_keys = [team_keys[i] for i in shown]
+                scores = [scores[i] for i in shown]
+                ranks = [ranks[i] for i in shown]
+            need_refs = {key: labels.ref for key, labels in self._needs.items()}
+            team_refs = {key: labels.ref for key, labels in self._teams.items()}
+            return SuggestionTable(
+                list(map(need_refs.__getitem__, need_keys)),
+                list(map(team_refs.__getitem__, team_keys)),
+                scores,
+                ranks,
+            )
+
+    def _pair_rules(self, viewer: Viewer | None) -> tuple[MatchingEngine, set[tuple[str, str]], set[str]]:
+        """The synced engine, the (need, team) keys never to suggest and the keys of the needs hidden
+        from ``viewer``, for :meth:`best_pairs` (call with the lock held)."""
+        engine = self.sync()
+        with self._db.reading() as session:
+            hidden = _hidden_needs(session, viewer)
+            pairs = set(session.execute(select(Match.need_id, Match.team_id)))
+            pairs |= _excluded_pairs(session)
+        excluded = {(str(need), str(team)) for need, team in pairs}
+        return engine, excluded, {str(key) for key in hidden}
 
     def score_missing_matches(self) -> int:
         """Give matches recorded without a score (imports, demo data) their score and explanation.

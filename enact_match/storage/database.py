@@ -17,6 +17,13 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from enact_match.paths import migrations_dir
+from enact_match.storage.encryption import (
+    DatabaseKeyError,
+    cipher_driver,
+    connect_keyed,
+    encrypted_engine,
+    is_encrypted_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -84,10 +91,11 @@ def _install_sqlite_hooks(engine: Engine) -> None:
 class Database:
     """A database handle: engine, read and write sessions. Thread-safe; sessions are not."""
 
-    def __init__(self, url: str, engine: Engine) -> None:
+    def __init__(self, url: str, engine: Engine, key: str | None = None) -> None:
         self.url = url
         self.engine = engine
-        self._driver = sqlite3
+        self._key = key  # an encrypted (SQLCipher) file's key: backups are made with the same key
+        self._driver = sqlite3 if key is None else cipher_driver()
         self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
         writer = engine.execution_options(sqlite_write=True) if self.is_sqlite else engine
         self._write_sessions = sessionmaker(bind=writer, expire_on_commit=False)
@@ -95,6 +103,16 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def is_encrypted(self) -> bool:
+        """True for an encrypted (SQLCipher) SQLite file."""
+        return self._key is not None
+
+    @property
+    def driver_error(self) -> type[Exception]:
+        """The DB-API `DatabaseError` of the connections `connect_file` returns."""
+        return self._driver.DatabaseError  # type: ignore[no-any-return]
 
     @property
     def file_path(self) -> Path | None:
@@ -105,10 +123,14 @@ class Database:
     def connect_file(self, path: Path, read_only: bool = False) -> Any:
         """A plain DB-API connection (autocommit) to another SQLite file: a backup or its copy.
 
-        Read-only connections never create the file (a missing file is an error).
+        Read-only connections never create the file (a missing file is an error). The file of an
+        encrypted database is opened (or created) with the database's key.
         """
         target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
-        connection = self._driver.connect(target, isolation_level=None, uri=read_only)
+        if self._key is not None:
+            connection = connect_keyed(self._driver, target, self._key, isolation_level=None, uri=read_only)
+        else:
+            connection = self._driver.connect(target, isolation_level=None, uri=read_only)
         connection.execute("PRAGMA busy_timeout=5000")
         return connection
 
@@ -206,23 +228,47 @@ def upgrade_schema(engine: Engine, before_migration: Callable[[], None] | None =
 
 
 def open_database(
-    location: str, *, migrate: bool = True, before_migration: Callable[[Database], None] | None = None
+    location: str,
+    *,
+    migrate: bool = True,
+    before_migration: Callable[[Database], None] | None = None,
+    key_for: Callable[[Path], str | None] | None = None,
 ) -> Database:
     """Open (and create or upgrade) the database at `location` (file path or SQLAlchemy URL).
 
     Args:
         before_migration: called with the database before a migration changes an existing one.
+        key_for: asked for the key when the file is encrypted (see storage/encryption.py); None
+            from it, or no `key_for`, refuses the file with `key_required`.
+
+    Raises:
+        DatabaseKeyError: an encrypted file without its key, with a wrong key, or without sqlcipher3.
     """
     url = normalise_url(location)
     parsed = make_url(url)
+    key: str | None = None
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 5})
+        path = Path(parsed.database) if parsed.database and parsed.database != ":memory:" else None
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if is_encrypted_file(path):
+                key = key_for(path) if key_for is not None else None
+                if key is None:
+                    raise DatabaseKeyError("key_required", str(path))
+        if path is None or key is None:
+            engine = create_engine(url, connect_args={"timeout": 5})
+        else:
+            engine = encrypted_engine(url, path, key)
         _install_sqlite_hooks(engine)
+        if key is not None:
+            try:
+                engine.connect().close()  # a wrong key is refused now, with the pragmas' hooks in place
+            except BaseException:
+                engine.dispose()
+                raise
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    db = Database(url, engine)
+    db = Database(url, engine, key)
     if migrate:
         upgrade_schema(engine, None if before_migration is None else lambda: before_migration(db))
     return db

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
     Uuid,
 )
@@ -181,6 +183,7 @@ class Contact(RecordMixin, Base):
     legal_basis: Mapped[str | None] = mapped_column(String(40))
     informed_on: Mapped[date | None] = mapped_column(Date)
     last_contact_on: Mapped[date | None] = mapped_column(Date)
+    captured_by: Mapped[str | None] = mapped_column(String(120))  # who captured it (GDPR record)
 
     company: Mapped[Company | None] = relationship()
     team: Mapped[Team | None] = relationship()
@@ -280,3 +283,134 @@ class ErasureTombstone(Base):
     email_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     identity_hash: Mapped[str] = mapped_column(String(64), index=True)
     erased_on: Mapped[date] = mapped_column(Date)
+
+
+# --- events
+
+
+class Event(RecordMixin, Base):
+    """A trade fair or B2B meeting day: dates, daily hours cut into slots, breaks and tables.
+
+    Times of day are wall-clock times at the venue (`timezone`); `breaks` lists [start, end]
+    pairs of "HH:MM" strings that hold on every day; `tables` names the tables or rooms.
+    """
+
+    __tablename__ = "events"
+    ref: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    venue: Mapped[str | None] = mapped_column(String(300))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    day_start: Mapped[time] = mapped_column(Time)
+    day_end: Mapped[time] = mapped_column(Time)
+    slot_minutes: Mapped[int] = mapped_column(Integer, default=20)
+    breaks: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
+    tables: Mapped[list[str]] = mapped_column(JSON, default=list)
+    max_meetings: Mapped[int | None] = mapped_column(Integer)
+    timezone: Mapped[str] = mapped_column(String(60), default="Europe/Paris")
+    notes: Mapped[str | None] = mapped_column(Text)
+    structure_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("structures.id", ondelete="SET NULL"))
+
+    structure: Mapped[Structure | None] = relationship()
+    participants: Mapped[list[EventParticipant]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class EventParticipant(RecordMixin, Base):
+    """A company or a team taking part in an event, who attends, and when they are available.
+
+    `availability` lists [start, end] windows as local "YYYY-MM-DDTHH:MM" strings (None: all day,
+    every day); `max_meetings` overrides the event's cap for this participant.
+    """
+
+    __tablename__ = "event_participants"
+    __table_args__ = (
+        UniqueConstraint("event_id", "company_id", name="uq_event_participants_event_company"),
+        UniqueConstraint("event_id", "team_id", name="uq_event_participants_event_team"),
+        CheckConstraint("(company_id IS NULL) <> (team_id IS NULL)", name="company_or_team"),
+    )
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    company_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    attendees: Mapped[str | None] = mapped_column(Text)
+    availability: Mapped[list[list[str]] | None] = mapped_column(JSON)
+    max_meetings: Mapped[int | None] = mapped_column(Integer)
+
+    event: Mapped[Event] = relationship(back_populates="participants")
+    company: Mapped[Company | None] = relationship()
+    team: Mapped[Team | None] = relationship()
+    contact: Mapped[Contact | None] = relationship()
+
+
+class MeetingRequest(RecordMixin, Base):
+    """A wanted meeting between a company and a team at an event, where it comes from and its weight.
+
+    `state` "declined" records a "do not want": the pair must not meet.
+    """
+
+    __tablename__ = "meeting_requests"
+    __table_args__ = (
+        UniqueConstraint("company_participant_id", "team_participant_id", name="uq_meeting_requests_pair"),
+    )
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    company_participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("event_participants.id", ondelete="CASCADE")
+    )
+    team_participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("event_participants.id", ondelete="CASCADE"), index=True
+    )
+    priority: Mapped[str] = mapped_column(String(10), default="normal")
+    source: Mapped[str] = mapped_column(String(20), default="manual")
+    relevance: Mapped[float | None] = mapped_column(Float)
+    state: Mapped[str] = mapped_column(String(20), default="requested")
+    match_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("matches.id", ondelete="SET NULL"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    company_participant: Mapped[EventParticipant] = relationship(foreign_keys=[company_participant_id])
+    team_participant: Mapped[EventParticipant] = relationship(foreign_keys=[team_participant_id])
+    match: Mapped[Match | None] = relationship()
+
+
+class Meeting(RecordMixin, Base):
+    """Where and when a request was scheduled; "confirmed" meetings stay put when re-scheduling."""
+
+    __tablename__ = "meetings"
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    request_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("meeting_requests.id", ondelete="CASCADE"), unique=True
+    )
+    slot_start: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    slot_end: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    table_label: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(20), default="proposed")
+
+    request: Mapped[MeetingRequest] = relationship()
+
+
+# --- sync
+
+
+class SyncReplica(Base):
+    """This database as a replica of the laptop bundles: its id, made once, and its logical clock."""
+
+    __tablename__ = "sync_replica"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    clock: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncState(Base):
+    """The replicated state of one record: per field the value(s) with their stamps, and a causal context.
+
+    `state` is compact JSON (see storage/sync.py). A deleted record keeps its state: its deletion tombstone.
+    """
+
+    __tablename__ = "sync_states"
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    alive: Mapped[bool] = mapped_column(Boolean)
+    materialized: Mapped[bool] = mapped_column(Boolean)  # False: alive but waiting for a missing parent
+    conflicted: Mapped[bool] = mapped_column(Boolean, index=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
+    state: Mapped[str] = mapped_column(Text)

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QApplication
 from enact_match import __version__
 from enact_match.config import HOME_ENV, Settings, config_dir, resolve_database
 from enact_match.services.backup import backup_if_due, restore_backup
-from enact_match.services.database import Database, open_database
+from enact_match.services.database import Database
 from enact_match.services.safety import begin_session, database_location_risk, end_session
 from enact_match.ui import i18n, prompts
 from enact_match.ui.context import AppContext, viewer_of
+from enact_match.ui.database_key_dialog import open_database_asking_key
 from enact_match.ui.main_window import MainWindow
 from enact_match.ui.workers import run_write_in_background, wait_for_background_work
 
@@ -52,7 +53,8 @@ def run(argv: Sequence[str], db_location: str | None) -> int:
     i18n.install_language(i18n.resolve_language(settings.language))
     location = resolve_database(db_location, settings)
     try:
-        db = open_database(location)
+        # An encrypted file's passphrase comes from the keyring or a dialog (asked again if wrong).
+        opened = open_database_asking_key(location)
     except Exception as error:
         prompts.show_error(
             None,
@@ -62,7 +64,9 @@ def run(argv: Sequence[str], db_location: str | None) -> int:
             .replace("%2", str(error).splitlines()[0] if str(error) else type(error).__name__),
         )
         return 1
-    db = check_database_at_start(db)
+    if opened is None:  # the passphrase dialog was cancelled
+        return 1
+    db = check_database_at_start(opened)
     context = AppContext(db, settings, viewer_of(settings))
     window = MainWindow(context)
     backup_timer = QTimer(window)

@@ -40,7 +40,7 @@ def _pdf_filters() -> list[tuple[str, str, str]]:
     ]
 
 
-def _ask_save_path(
+def ask_save_path(
     parent: QWidget | None, title: str, suggested: Path, filters: list[tuple[str, str, str]], preferred: str
 ) -> tuple[Path, str] | None:
     """A save dialog whose filter tells the format: the path, with its suffix, and the filter's code."""
@@ -57,7 +57,7 @@ def _ask_save_path(
 
 def choose_export_file(parent: QWidget | None, kind: str) -> tuple[Path, str] | None:
     """Ask where to export `kind`; returns the path and the profile (`excel-fr`, `utf8` or `xlsx`)."""
-    return _ask_save_path(
+    return ask_save_path(
         parent,
         translate("Exports", "Export %1").replace("%1", text.export_kind_label(kind)),
         Path.home() / f"{kind}.csv",
@@ -68,7 +68,7 @@ def choose_export_file(parent: QWidget | None, kind: str) -> tuple[Path, str] | 
 
 def choose_pdf_file(parent: QWidget | None, title: str, suggested: str) -> tuple[Path, str] | None:
     """Ask where to write a PDF and in which language; returns the path and `fr` or `en`."""
-    return _ask_save_path(parent, title, Path.home() / suggested, _pdf_filters(), i18n.current_language())
+    return ask_save_path(parent, title, Path.home() / suggested, _pdf_filters(), i18n.current_language())
 
 
 def open_document(path: Path) -> None:
@@ -86,7 +86,7 @@ def _one_line(error: BaseException) -> str:
     return lines[0] if lines else type(error).__name__
 
 
-def _run_writing(
+def run_writing(
     parent: QWidget,
     label: str,
     work: Callable[[], Any],
@@ -135,7 +135,7 @@ def start_export(parent: QWidget, context: AppContext) -> BackgroundTask | None:
             .replace("%2", str(report.path)),
         )
 
-    return _run_writing(
+    return run_writing(
         parent,
         translate("Exports", "Exporting to %1…").replace("%1", path.name),
         work,
@@ -144,7 +144,8 @@ def start_export(parent: QWidget, context: AppContext) -> BackgroundTask | None:
     )
 
 
-def _offer_to_open(parent: QWidget, path: Path) -> None:
+def offer_to_open(parent: QWidget, path: Path) -> None:
+    """Ask whether to open a file or folder just written, and open it with the system's application."""
     if prompts.confirm(
         parent,
         translate("Exports", "PDF written"),
@@ -169,11 +170,11 @@ def start_brief(parent: QWidget, context: AppContext, need_ref: str) -> Backgrou
         write_need_brief(db, context.suggestions, need_ref, path, language, viewer=context.viewer)
         return path
 
-    return _run_writing(
+    return run_writing(
         parent,
         translate("Exports", "Writing the brief…"),
         work,
-        lambda written: _offer_to_open(parent, written),
+        lambda written: offer_to_open(parent, written),
         translate("Exports", "Cannot write the brief"),
     )
 
@@ -199,10 +200,10 @@ def start_shortlist(parent: QWidget, context: AppContext, need_refs: Sequence[st
         write_shortlist(db, context.suggestions, refs, path, language, viewer=context.viewer)
         return path
 
-    return _run_writing(
+    return run_writing(
         parent,
         translate("Exports", "Writing the shortlist report…"),
         work,
-        lambda written: _offer_to_open(parent, written),
+        lambda written: offer_to_open(parent, written),
         translate("Exports", "Cannot write the shortlist report"),
     )

@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from enact_match.config import Settings, default_database_path
+from enact_match.config import Settings, default_database_path, stored_key
 from enact_match.services import catalog
 from enact_match.services.database import Database, open_database
 from enact_match.ui import i18n, prompts, text
 from enact_match.ui.about_dialog import AboutDialog
 from enact_match.ui.backups_dialog import BackupsDialog
+from enact_match.ui.bundles_dialog import BundlesDialog
 from enact_match.ui.context import AppContext
+from enact_match.ui.database_key_dialog import start_encryption
 from enact_match.ui.duplicates_dialog import DuplicatesDialog
 from enact_match.ui.exports_ui import start_export, start_shortlist
 from enact_match.ui.gdpr_dialog import GdprDialog
@@ -41,6 +43,7 @@ from enact_match.ui.workers import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
     from enact_match.services.search import SearchHit, SearchIndex
+    from enact_match.ui.quick_capture import QuickCaptureDialog
 
 
 def _build_search_index(context: AppContext) -> SearchIndex:
@@ -86,6 +89,20 @@ def _pipeline_page(context: AppContext) -> QWidget:
     from enact_match.ui.pipeline_page import PipelinePage
 
     return PipelinePage(context)
+
+
+def _events_page(context: AppContext) -> QWidget:
+    # Imported on first use: the events page pulls in the events and agendas services.
+    from enact_match.ui.events_page import EventsPage
+
+    return EventsPage(context)
+
+
+def _dashboard_page(window: MainWindow) -> QWidget:
+    # Imported on first use: the dashboard pulls in QtCharts; its bars open the window's lists.
+    from enact_match.ui.dashboard_page import DashboardPage
+
+    return DashboardPage(window._context, window.open_page)
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -142,6 +159,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._search_popup = SearchPopup(self)
         self._search_popup.hit_activated.connect(self._on_search_popup_hit_activated)
         self._duplicates_dialog: DuplicatesDialog | None = None
+        self._quick_capture_dialog: QuickCaptureDialog | None = None
 
     def _action(self, shortcuts: list[QKeySequence | str], slot: Callable[[], Any]) -> QAction:
         action = QAction(self)
@@ -168,9 +186,12 @@ class MainWindow(Retranslating, QMainWindow):
         self._export_action = self._action([], lambda: start_export(self, self._context))
         self._shortlist_action = self._action([], self.write_shortlist)
         self._duplicates_action = self._action([], self.open_duplicates)
+        self._quick_capture_action = self._action(["Ctrl+Shift+N"], self.open_quick_capture)
         self._demo_action = self._action([], self._on_demo_triggered)
         self._backups_action = self._action([], self.open_backups)
+        self._bundles_action = self._action([], self.open_bundles)
         self._gdpr_action = self._action([], self.open_personal_data)
+        self._encrypt_action = self._action([], self.encrypt_database)
         self._about_action = self._action(
             [], lambda: AboutDialog.ask(self, self._context.db.display_location)
         )
@@ -179,10 +200,12 @@ class MainWindow(Retranslating, QMainWindow):
 
         menu_bar = self.menuBar()
         self._file_menu = menu_bar.addMenu("")
+        self._file_menu.addAction(self._quick_capture_action)
+        self._file_menu.addSeparator()
         for action in (self._import_action, self._export_action, self._shortlist_action):
             self._file_menu.addAction(action)
         self._file_menu.addSeparator()
-        for action in (self._backups_action, self._gdpr_action):
+        for action in (self._backups_action, self._bundles_action, self._gdpr_action, self._encrypt_action):
             self._file_menu.addAction(action)
         self._file_menu.addSeparator()
         for action in (self._demo_action, self._settings_action):
@@ -210,6 +233,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.add_page("companies", companies, lambda: text.kind_label("companies"))
         self.add_page("research", research, lambda: self.tr("Research units & teams"))
         self.add_page("matches", LazyPage(lambda: _pipeline_page(self._context)), lambda: self.tr("Matches"))
+        self.add_page("dashboard", LazyPage(lambda: _dashboard_page(self)), lambda: self.tr("Dashboard"))
+        self.add_page("events", LazyPage(lambda: _events_page(self._context)), lambda: self.tr("Events"))
         needs.loaded.connect(self._on_first_list_loaded)
 
     def add_page(self, key: str, page: QWidget, title_fn: Callable[[], str]) -> None:
@@ -243,6 +268,11 @@ class MainWindow(Retranslating, QMainWindow):
         page = self._pages[key]
         return page.build() if isinstance(page, LazyPage) else page
 
+    def open_page(self, key: str) -> QWidget:
+        """Show the page added under `key` and return it (e.g. to set its filters)."""
+        self.show_page(key)
+        return self.page(key)
+
     def current_page_key(self) -> str:
         return self._nav_model.key_at(self._nav.currentIndex().row())
 
@@ -275,9 +305,17 @@ class MainWindow(Retranslating, QMainWindow):
                 self.tr("&Backups…"),
                 self.tr("The verified backups of the database; back up now or restore one"),
             ),
+            self._bundles_action: (
+                self.tr("&Laptop bundles…"),
+                self.tr("Export my changes, merge a bundle from another laptop, settle conflicts"),
+            ),
             self._gdpr_action: (
                 self.tr("&Personal data (GDPR)…"),
                 self.tr("Export everything held about a person, or erase them"),
+            ),
+            self._encrypt_action: (
+                self.tr("En&crypt this database…"),
+                self.tr("Encrypt the database file and its backups with a passphrase (SQLCipher)"),
             ),
             self._rematch_action: (
                 self.tr("Recompute all &suggestions"),
@@ -298,6 +336,10 @@ class MainWindow(Retranslating, QMainWindow):
             self._shortlist_action: (
                 self.tr("Shortlist &report (PDF)…"),
                 self.tr("The needs listed on the Needs page with their best teams, as a PDF to print"),
+            ),
+            self._quick_capture_action: (
+                self.tr("&Quick capture…"),
+                self.tr("A visitor's company, contact and need in a few keystrokes, then the best teams"),
             ),
             self._duplicates_action: (
                 self.tr("Find &duplicates…"),
@@ -464,11 +506,22 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.restored.connect(lambda _report: self.refresh())
         return dialog
 
+    def open_bundles(self) -> BundlesDialog:
+        """File → Laptop bundles…: export, merge (the pages are read again after a merge), conflicts."""
+        dialog = BundlesDialog.ask(self, self._context)
+        dialog.merged.connect(lambda _report: self.refresh())
+        dialog.resolved.connect(self.refresh)
+        return dialog
+
     def open_personal_data(self, contact_ref: str | None = None) -> GdprDialog:
         """File → Personal data (GDPR)…: export or erase a person; the pages are read again after erasing."""
         dialog = GdprDialog.ask(self, self._context, contact_ref)
         dialog.erased.connect(lambda _ref: self.refresh())
         return dialog
+
+    def encrypt_database(self) -> BackgroundTask | None:
+        """File → Encrypt this database…: passphrase twice, then the database and its backups encrypted."""
+        return start_encryption(self, self._context, self.refresh)
 
     def open_duplicates(self) -> DuplicatesDialog:
         """Show the duplicates review screen (Edit → Find duplicates…); merges refresh the pages."""
@@ -481,6 +534,18 @@ class MainWindow(Retranslating, QMainWindow):
         self._duplicates_dialog.raise_()
         self._duplicates_dialog.activateWindow()
         return self._duplicates_dialog
+
+    def open_quick_capture(self) -> QuickCaptureDialog:
+        """File → Quick capture… (Ctrl+Shift+N): a visitor at a stand; each save refreshes the pages."""
+        if self._quick_capture_dialog is None:
+            from enact_match.ui.quick_capture import QuickCaptureDialog  # loads the matching services
+
+            self._quick_capture_dialog = QuickCaptureDialog(self._context, self)
+            self._quick_capture_dialog.data_written.connect(self._on_page_data_written)
+        self._quick_capture_dialog.show()
+        self._quick_capture_dialog.raise_()
+        self._quick_capture_dialog.activateWindow()
+        return self._quick_capture_dialog
 
     def write_shortlist(self) -> None:
         """Write the shortlist report (PDF) of the needs the Needs page lists (its filters apply)."""
@@ -544,4 +609,5 @@ class MainWindow(Retranslating, QMainWindow):
                 .replace("%2", str(error).splitlines()[0]),
             )
 
-        run_in_background(lambda: open_database(target), on_done, on_error)
+        # An encrypted file opens here with the key kept in the keyring (no dialog off the GUI thread).
+        run_in_background(lambda: open_database(target, key_for=stored_key), on_done, on_error)

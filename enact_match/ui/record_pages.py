@@ -630,6 +630,13 @@ class RecordPage(Retranslating, QWidget):
     def set_filter_text(self, words: str) -> None:
         self._filter_edit.setText(words)
 
+    def set_filter_value(self, attribute: str, value: Any) -> None:
+        """Choose `value` in the filter combo of `attribute` (None: all), e.g. from a dashboard bar."""
+        combo = self._filter_combos[attribute]
+        if value is not None and combo.findData(value) < 0:  # no listed row holds it: an empty list
+            combo.addItem(str(value), value)
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+
     def select_record(self, kind: str, record_id: uuid.UUID) -> bool:
         """Select and show a record of this page's kind; False if it is not listed (yet)."""
         if kind != self.kind:

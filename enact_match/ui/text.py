@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 
-def _lookup(table: dict[str, str], code: str | None) -> str:
+def label_for_code(table: dict[str, str], code: str | None) -> str:
+    """The words for a service code from `table`; an unknown code shows as itself, None as nothing."""
     if code is None or code == "":
         return ""
     return table.get(code, code)
@@ -34,7 +35,7 @@ def axes_short(axes: tuple[int, ...] | list[int]) -> str:
 
 
 def need_status_label(code: str | None) -> str:
-    return _lookup(
+    return label_for_code(
         {
             "open": QCoreApplication.translate("Text", "Open"),
             "in_progress": QCoreApplication.translate("Text", "In progress"),
@@ -45,7 +46,7 @@ def need_status_label(code: str | None) -> str:
 
 
 def match_status_label(code: str | None) -> str:
-    return _lookup(
+    return label_for_code(
         {
             "suggested": QCoreApplication.translate("Text", "Suggested"),
             "shortlisted": QCoreApplication.translate("Text", "Shortlisted"),
@@ -59,7 +60,7 @@ def match_status_label(code: str | None) -> str:
 
 
 def decline_reason_label(code: str | None) -> str:
-    return _lookup(
+    return label_for_code(
         {
             "too_early": QCoreApplication.translate("Text", "Too early"),
             "benefit_unclear": QCoreApplication.translate("Text", "Benefit unclear"),
@@ -75,7 +76,7 @@ def decline_reason_label(code: str | None) -> str:
 
 
 def collaboration_type_label(code: str | None) -> str:
-    return _lookup(
+    return label_for_code(
         {
             "cifre": QCoreApplication.translate("Text", "CIFRE thesis"),
             "research_contract": QCoreApplication.translate("Text", "Research contract"),
@@ -91,7 +92,7 @@ def collaboration_type_label(code: str | None) -> str:
 
 
 def confidentiality_label(code: str | None) -> str:
-    return _lookup(
+    return label_for_code(
         {
             "public": QCoreApplication.translate("Text", "Public"),
             "network": QCoreApplication.translate("Text", "ENACT network"),
@@ -102,7 +103,7 @@ def confidentiality_label(code: str | None) -> str:
 
 
 def data_available_label(code: str | None) -> str:
-    return _lookup(
+    return label_for_code(
         {
             "none": QCoreApplication.translate("Text", "No data"),
             "industrial": QCoreApplication.translate("Text", "Industrial data"),
@@ -114,7 +115,7 @@ def data_available_label(code: str | None) -> str:
 
 
 def size_class_label(code: str | None) -> str:
-    return _lookup(
+    return label_for_code(
         {
             "TPE": QCoreApplication.translate("Text", "Micro-enterprise (TPE)"),
             "PME": QCoreApplication.translate("Text", "SME (PME)"),
@@ -126,7 +127,7 @@ def size_class_label(code: str | None) -> str:
 
 
 def institution_label(code: str | None) -> str:
-    return _lookup(
+    return label_for_code(
         {
             "UL": QCoreApplication.translate("Text", "Université de Lorraine"),
             "UNISTRA": QCoreApplication.translate("Text", "Université de Strasbourg"),
@@ -142,7 +143,7 @@ def institution_label(code: str | None) -> str:
 
 
 def legal_basis_label(code: str | None) -> str:
-    return _lookup(
+    return label_for_code(
         {
             "legitimate_interest": QCoreApplication.translate("Text", "Legitimate interest"),
             "consent": QCoreApplication.translate("Text", "Consent"),
@@ -169,7 +170,7 @@ def choice_label(field_name: str, code: str | None) -> str:
 
 def problem_label(code: str) -> str:
     """A one-line explanation of a field or import problem code."""
-    return _lookup(
+    return label_for_code(
         {
             "required": QCoreApplication.translate("Text", "A value is required."),
             "missing_column": QCoreApplication.translate("Text", "The file has no column for this field."),
@@ -225,7 +226,7 @@ def problem_label(code: str) -> str:
 
 def kind_label(kind: str) -> str:
     """Plural name of a kind of record (companies, units, teams, needs, contacts)."""
-    return _lookup(
+    return label_for_code(
         {
             "companies": QCoreApplication.translate("Text", "Companies"),
             "units": QCoreApplication.translate("Text", "Research units"),
@@ -266,7 +267,7 @@ def count_label(kind: str, count: int) -> str:
 
 def field_label(field_name: str) -> str:
     """The label of a record field in forms and table headers."""
-    return _lookup(
+    return label_for_code(
         {
             "ref": QCoreApplication.translate("Text", "Reference"),
             "name": QCoreApplication.translate("Text", "Name"),
@@ -310,6 +311,7 @@ def field_label(field_name: str) -> str:
             "source": QCoreApplication.translate("Text", "Source"),
             "legal_basis": QCoreApplication.translate("Text", "Legal basis"),
             "informed_on": QCoreApplication.translate("Text", "Informed on"),
+            "captured_by": QCoreApplication.translate("Text", "Captured by"),
             "last_contact_on": QCoreApplication.translate("Text", "Last contact"),
             "need_count": QCoreApplication.translate("Text", "Needs"),
             "team_count": QCoreApplication.translate("Text", "Teams"),
@@ -328,7 +330,7 @@ def field_label(field_name: str) -> str:
 
 def mapping_source_label(code: str | None) -> str:
     """How the field of an imported column was chosen (exact header, similar header, remembered...)."""
-    return _lookup(
+    return label_for_code(
         {
             "exact": QCoreApplication.translate("Text", "known header"),
             "fuzzy": QCoreApplication.translate("Text", "similar header"),
@@ -342,7 +344,7 @@ def mapping_source_label(code: str | None) -> str:
 
 def duplicate_rule_label(code: str | None) -> str:
     """Why two records are judged to be the same (a rule code of services.dedup)."""
-    return _lookup(
+    return label_for_code(
         {
             "siren": QCoreApplication.translate("Text", "same SIREN"),
             "name": QCoreApplication.translate("Text", "same name"),

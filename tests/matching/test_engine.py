@@ -387,7 +387,7 @@ def _random_corpus(seed: int, needs: int, teams: int, words: int) -> tuple[list[
     ],
 )
 @pytest.mark.parametrize("axis", [None, 2])
-def test_best_pairs_equals_teams_for_need_on_random_corpora_with_axis_and_exclusions(
+def test_best_pairs_and_pair_table_equal_teams_for_need_on_random_corpora_with_axis_and_exclusions(
     stopwords: frozenset[str],
     seed: int,
     needs: int,
@@ -412,6 +412,14 @@ def test_best_pairs_equals_teams_for_need_on_random_corpora_with_axis_and_exclus
         if best:
             excluded.add((need.key, best[0].team_key))
     pairs = engine.best_pairs(top=top, axis=axis, excluded_pairs=excluded)
+    table = engine.best_pair_table(top=top, axis=axis, excluded_pairs=excluded)
+    assert (table.need_keys, table.team_keys, table.scores, table.ranks, table.cross_axis) == (
+        [s.need_key for s in pairs],
+        [s.team_key for s in pairs],
+        [s.score for s in pairs],
+        [s.rank for s in pairs],
+        [s.cross_axis for s in pairs],
+    )
     block = engine._need_block()
 
     def need_axes(key: str) -> frozenset[int]:

@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import text
 
 from enact_match.services import backup, catalog
@@ -15,6 +17,7 @@ from enact_match.services.backup import BackupError, backups_to_keep
 from enact_match.services.database import Database, open_database
 from enact_match.services.dedup import merge_records
 from enact_match.services.importing import import_file
+from enact_match.storage.database import migrations_dir
 from tests.support import GDPR_FACTS
 
 NOW = datetime(2026, 12, 31, 12, 0, tzinfo=UTC)
@@ -158,10 +161,11 @@ def test_imports_and_merges_are_preceded_by_a_backup_but_dry_runs_are_not(
 
 def test_a_migration_of_an_existing_database_is_preceded_by_a_backup(sqlite_db: Database) -> None:
     catalog.save_record(sqlite_db, "contacts", {"name": "Anne Martin", **GDPR_FACTS})
-    with sqlite_db.writing() as session:
-        session.execute(text("DROP TABLE audit_events"))
-        session.execute(text("DROP TABLE erasure_tombstones"))
-        session.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+    with sqlite_db.engine.execution_options(sqlite_write=True).begin() as connection:  # an older database
+        config = Config()
+        config.set_main_option("script_location", str(migrations_dir()))
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
     location = str(sqlite_db.file_path)
     sqlite_db.dispose()
     reopened = open_database(location)

@@ -164,3 +164,38 @@ def test_a_full_rebuild_reports_progress(service: SuggestionService) -> None:
     ticks: list[tuple[int, int]] = []
     service.rebuild(progress=lambda done, total: ticks.append((done, total)))
     assert ticks and ticks[-1][0] == ticks[-1][1]
+
+
+def test_the_pair_table_holds_the_rows_of_best_pairs_for_every_viewer(
+    service: SuggestionService, records: dict
+) -> None:
+    for viewer in (None, Viewer("Camille", "POLARIS"), Viewer("Jules", "SATT_SAYENS")):
+        table = service.best_pair_table(top=2, viewer=viewer)
+        rows = service.best_pairs(top=2, viewer=viewer)
+        assert len(table) == len(rows) > 0
+        assert (table.need_refs, table.team_refs, table.scores, table.ranks) == (
+            [row.need_ref for row in rows],
+            [row.team_ref for row in rows],
+            [row.score for row in rows],
+            [row.rank for row in rows],
+        )
+    assert "N-2" not in service.best_pair_table(top=2, viewer=Viewer("Jules", "SATT_SAYENS")).need_refs
+
+
+def test_the_pair_table_leaves_out_declined_matches_and_ranks_from_one(
+    database: Database, service: SuggestionService, records: dict
+) -> None:
+    before = service.best_pair_table(top=3)
+    assert ("N-1", "T-PDM") in set(zip(before.need_refs, before.team_refs, strict=True))
+    pipeline.record_decision(
+        database,
+        records["need"].id,
+        records["maintenance"].id,
+        StageChange("declined", decline_reason="too_early"),
+        "A",
+    )
+    table = service.best_pair_table(top=3)
+    assert ("N-1", "T-PDM") not in set(zip(table.need_refs, table.team_refs, strict=True))
+    for ref in set(table.need_refs):
+        ranks = [rank for need, rank in zip(table.need_refs, table.ranks, strict=True) if need == ref]
+        assert ranks == list(range(1, len(ranks) + 1))
