@@ -57,6 +57,7 @@ from enact_match.services.dashboard import NONE_KEY, Dashboard, DashboardFilter,
 from enact_match.ui import i18n, prompts, text
 from enact_match.ui.context import AppContext
 from enact_match.ui.exports_ui import ask_save_path, offer_to_open, run_writing
+from enact_match.ui.forms import refill_filter_combo
 from enact_match.ui.i18n import Retranslating
 from enact_match.ui.workers import BackgroundTask, run_in_background
 
@@ -406,7 +407,7 @@ class DashboardPage(Retranslating, QWidget):
             self.period_combo.setItemText(position, periods[code])
         self.from_label.setText(self.tr("From"))
         self.to_label.setText(self.tr("to"))
-        self._fill_combo(
+        refill_filter_combo(
             self.axis_combo, self.tr("All axes"), [(axis, text.axis_label(axis)) for axis in codes.AXES]
         )
         if self.structure_combo.count() == 0:
@@ -443,15 +444,6 @@ class DashboardPage(Retranslating, QWidget):
         if self._dashboard is not None:
             self._show_figures(self._dashboard)
 
-    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[Any, str]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for value, words in items:
-            combo.addItem(words, value)
-        combo.setCurrentIndex(max(combo.findData(current), 0))
-        combo.blockSignals(False)
 
     # ----------------------------------------------------------------- filter
 
@@ -523,7 +515,7 @@ class DashboardPage(Retranslating, QWidget):
         if generation != self._generation:
             return
         self._dashboard = dashboard
-        self._fill_combo(self.structure_combo, self.tr("All structures"), structures)
+        refill_filter_combo(self.structure_combo, self.tr("All structures"), structures)
         self._show_figures(dashboard)
         self.figures_loaded.emit()
         self._find_gaps(generation, dashboard.filter)

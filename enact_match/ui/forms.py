@@ -427,3 +427,17 @@ class RecordForm(Retranslating, QWidget):
         editor = self._editors[name]
         editor.show_problem(editor.check())
         self.edited.emit()
+
+
+def refill_filter_combo(
+    combo: QComboBox, everything: str, items: Sequence[tuple[Any, str]], everything_data: Any = None
+) -> None:
+    """Fill a filter combo with "everything" then (value, words) items, keeping the current choice."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, everything_data)
+    for value, words in items:
+        combo.addItem(words, value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)

@@ -36,6 +36,7 @@ from enact_match.services.pipeline import StageChange, add_note, change_stage, m
 from enact_match.services.views import MatchEventRow, MatchRow
 from enact_match.ui import prompts, text
 from enact_match.ui.context import AppContext
+from enact_match.ui.forms import refill_filter_combo
 from enact_match.ui.i18n import Retranslating
 from enact_match.ui.introduce_dialog import IntroduceDialog
 from enact_match.ui.pipeline_models import HistoryModel, MatchesModel, StageProxyModel
@@ -256,23 +257,15 @@ class PipelinePage(Retranslating, QWidget):
         self.busy_label.setVisible(False)
         self.model.set_rows(matches)
         owners = sorted({match.owner for match in matches if match.owner}, key=str.casefold)
-        self._fill_combo(self.structure_combo, self.tr("All structures"), structures)
-        self._fill_combo(self.owner_combo, self.tr("All owners"), [(owner, owner) for owner in owners])
+        refill_filter_combo(self.structure_combo, self.tr("All structures"), structures, _ALL)
+        owner_items = [(owner, owner) for owner in owners]
+        refill_filter_combo(self.owner_combo, self.tr("All owners"), owner_items, _ALL)
         self._apply_filters()
         if self._selected_id is not None and self.model.row_of(self._selected_id) is None:
             self._selected_id = None
         self.select_match(self._selected_id)
         self.matches_loaded.emit(len(matches))
 
-    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, _ALL)
-        for code, label in items:
-            combo.addItem(label, code)
-        combo.setCurrentIndex(max(combo.findData(current), 0))
-        combo.blockSignals(False)
 
     def _on_filter_combo_changed(self, _index: int) -> None:
         self._apply_filters()
