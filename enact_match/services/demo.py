@@ -14,14 +14,6 @@ from sqlalchemy.orm import Session
 
 from enact_match.paths import resource_path
 from enact_match.services.catalog import RecordInvalidError
-from enact_match.services.events import (
-    EventError,
-    EventSpec,
-    join_event,
-    record_wish,
-    requests_from_matches,
-    save_event,
-)
 from enact_match.services.records import (
     KINDS,
     FieldError,
@@ -119,6 +111,15 @@ def _load_match(session: Session, item: dict[str, Any]) -> None:
 
 def _load_event(session: Session, item: dict[str, Any]) -> None:
     """A B2B day with its participants, the requests drawn from the accepted matches, and wishes."""
+    # Imported here: the welcome page imports this module at start-up, the events service is larger.
+    from enact_match.services.events import (
+        EventSpec,
+        join_event,
+        record_wish,
+        requests_from_matches,
+        save_event,
+    )
+
     spec = EventSpec(
         ref=item["ref"],
         name=item["name"],
@@ -217,6 +218,8 @@ def load_demo(
         for item in data["matches"]:
             _load_match(session, item)
             tick()
+        from enact_match.services.events import EventError
+
         for item in data["events"]:
             try:
                 _load_event(session, item)

@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
@@ -26,7 +26,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from enact_match.services.catalog import StaleRecordError, Viewer, need_visibility
 from enact_match.services.records import find_by_ref, find_structure
-from enact_match.services.suggestions import SuggestionService
 from enact_match.storage.database import Database
 from enact_match.storage.models import (
     Event,
@@ -36,6 +35,9 @@ from enact_match.storage.models import (
     MeetingRequest,
     Need,
 )
+
+if TYPE_CHECKING:  # the engine (scipy) loads only when suggestions are asked for, not at start-up
+    from enact_match.services.suggestions import SuggestionService
 
 # Closed vocabularies (stable codes; `ui/` turns them into words).
 PRIORITIES = ("must", "wish", "normal")

@@ -25,9 +25,7 @@ from enact_match.services.database import Database, open_database
 from enact_match.ui import i18n, prompts, text
 from enact_match.ui.about_dialog import AboutDialog
 from enact_match.ui.backups_dialog import BackupsDialog
-from enact_match.ui.bundles_dialog import BundlesDialog
 from enact_match.ui.context import AppContext
-from enact_match.ui.database_key_dialog import start_encryption
 from enact_match.ui.duplicates_dialog import DuplicatesDialog
 from enact_match.ui.exports_ui import start_export, start_shortlist
 from enact_match.ui.gdpr_dialog import GdprDialog
@@ -43,6 +41,7 @@ from enact_match.ui.workers import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
     from enact_match.services.search import SearchHit, SearchIndex
+    from enact_match.ui.bundles_dialog import BundlesDialog
     from enact_match.ui.quick_capture import QuickCaptureDialog
 
 
@@ -508,6 +507,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def open_bundles(self) -> BundlesDialog:
         """File → Laptop bundles…: export, merge (the pages are read again after a merge), conflicts."""
+        from enact_match.ui.bundles_dialog import BundlesDialog  # the sync services, on first use
+
         dialog = BundlesDialog.ask(self, self._context)
         dialog.merged.connect(lambda _report: self.refresh())
         dialog.resolved.connect(self.refresh)
@@ -521,6 +522,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def encrypt_database(self) -> BackgroundTask | None:
         """File → Encrypt this database…: passphrase twice, then the database and its backups encrypted."""
+        from enact_match.ui.database_key_dialog import start_encryption
+
         return start_encryption(self, self._context, self.refresh)
 
     def open_duplicates(self) -> DuplicatesDialog:
