@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,6 +57,7 @@ from enact_match.ui.exports_ui import open_document, run_writing
 from enact_match.ui.forms import error_colour
 from enact_match.ui.i18n import Retranslating, current_language
 from enact_match.ui.long_operations import progress_dialog
+from enact_match.ui.pages import RefreshedWhenShown
 from enact_match.ui.score_delegate import ScoreDelegate
 from enact_match.ui.table_models import RowRole, display_text
 from enact_match.ui.workers import BackgroundTask, run_in_background, run_write_in_background
@@ -104,7 +104,7 @@ def _table(parent: QWidget, name: str, model: Any) -> QTableView:
     return view
 
 
-class EventsPage(Retranslating, QWidget):
+class EventsPage(Retranslating, RefreshedWhenShown, QWidget):
     """Events, their participants and requests, the schedule grid and the written agendas.
 
     Signals:
@@ -129,7 +129,6 @@ class EventsPage(Retranslating, QWidget):
         self._result: ScheduleResult | None = None
         self._records: dict[str, dict[str, str]] = {"company": {}, "team": {}}
         self._generation = 0
-        self._stale = True
         self._build_ui()
         self.retranslate_ui()
         self._show_event()
@@ -433,19 +432,10 @@ class EventsPage(Retranslating, QWidget):
         self._show_event()
         self._show_result()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     # ------------------------------------------------------------------ loading
 
-    def refresh(self) -> None:
-        """Reload the events (and the selected one); deferred while the page is hidden."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def reload(self) -> None:
+        """Reload the events (and the selected one); `refresh()` defers it while the page is hidden."""
         self._generation += 1
         generation, db = self._generation, self._context.db
         run_in_background(

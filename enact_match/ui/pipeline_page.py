@@ -11,7 +11,7 @@ import uuid
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,7 @@ from enact_match.ui.context import AppContext
 from enact_match.ui.forms import refill_filter_combo
 from enact_match.ui.i18n import Retranslating
 from enact_match.ui.introduce_dialog import IntroduceDialog
+from enact_match.ui.pages import RefreshedWhenShown
 from enact_match.ui.pipeline_models import HistoryModel, MatchesModel, StageProxyModel
 from enact_match.ui.score_delegate import MATCH_ROLE, MatchCardDelegate
 from enact_match.ui.workers import run_in_background, run_write_in_background
@@ -83,7 +84,7 @@ class StageColumn(QFrame):
         self.header.setText(f"{text.match_status_label(self.stage)} ({self.proxy.rowCount()})")
 
 
-class PipelinePage(Retranslating, QWidget):
+class PipelinePage(Retranslating, RefreshedWhenShown, QWidget):
     """Matches by stage with filters by structure and owner, and the selected match's notes and history.
 
     Signals:
@@ -105,7 +106,6 @@ class PipelinePage(Retranslating, QWidget):
         self._context = context
         self._selected_id: uuid.UUID | None = None
         self._generation = 0
-        self._stale = True
         self._build_ui()
         self.retranslate_ui()
         self._show_selected()
@@ -226,19 +226,10 @@ class PipelinePage(Retranslating, QWidget):
         self._show_selected()
         self.history_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     # ------------------------------------------------------------------ loading
 
-    def refresh(self) -> None:
-        """Reload the matches (after edits here or elsewhere); deferred while the page is hidden."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def reload(self) -> None:
+        """Reload the matches (after edits here or elsewhere); `refresh()` waits while the page is hidden."""
         self._generation += 1
         generation = self._generation
         db, viewer = self._context.db, self._context.viewer
@@ -265,7 +256,6 @@ class PipelinePage(Retranslating, QWidget):
             self._selected_id = None
         self.select_match(self._selected_id)
         self.matches_loaded.emit(len(matches))
-
 
     def _on_filter_combo_changed(self, _index: int) -> None:
         self._apply_filters()
