@@ -201,6 +201,12 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--axis", type=int, choices=(1, 2, 3), help="only teams (or needs) of this axis")
     match.add_argument("--explain", action="store_true", help="add the explanation of each suggestion")
     match.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    match.add_argument(
+        "--processes",
+        type=_positive_int,
+        metavar="N",
+        help="processes sharing the analysis and ranking of --all (default: the CPUs available; Linux)",
+    )
     _add_viewer_options(match)
 
     commands.add_parser("backup", help="back the SQLite database up now (verified copy)")
@@ -506,7 +512,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _available_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def cmd_match(args: argparse.Namespace) -> int:
+    from enact_match.matching import EngineOptions
     from enact_match.services.records import find_by_ref
     from enact_match.services.suggestions import (
         SuggestionService,
@@ -515,7 +529,9 @@ def cmd_match(args: argparse.Namespace) -> int:
     )
 
     db = _open(args)
-    service = SuggestionService.with_shipped_resources(db)
+    service = SuggestionService.with_shipped_resources(
+        db, EngineOptions(processes=args.processes or _available_cpus())
+    )
     viewer = _viewer(args)
     explain = args.explain or args.format == "json"
     scripted = args.format == "csv" and not args.explain

@@ -43,3 +43,40 @@ def test_match_as_csv_escapes_formulas_and_quotes_references_like_the_csv_module
         expected = io.StringIO(newline="")
         csv.writer(expected, lineterminator="\n").writerows(rows)
         assert out == expected.getvalue()
+
+
+def test_match_all_gives_the_same_csv_on_one_or_several_processes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from enact_match.matching import engine as engine_module
+    from enact_match.matching.forked import Forked, can_fork
+    from tests.matching.test_engine import _random_corpus
+
+    location = str(tmp_path / "processes.sqlite3")
+    db = open_database(location)
+    needs, teams = _random_corpus(31, 90, 40, 150)
+    for team in teams:
+        statement = "\n".join([team.statement, *(f"{p.title}\n{p.abstract}" for p in team.publications)])
+        catalog.save_record(db, "teams", {"ref": team.key, "name": team.key, "statement": statement})
+    for need in needs:
+        catalog.save_record(
+            db, "needs", {"ref": need.key, "title": need.title, "description": need.description}
+        )
+    db.dispose()
+    forks: list[object] = []
+
+    def counting(work):  # type: ignore[no-untyped-def]
+        forks.append(work)
+        return Forked(work)
+
+    monkeypatch.setattr(engine_module, "_FORK_MIN_NEEDS", 10)
+    monkeypatch.setattr(engine_module, "_FORK_MIN_TEAMS", 10)
+    monkeypatch.setattr(engine_module, "Forked", counting)
+    outputs = []
+    for processes in ("1", "2"):
+        assert main(["--db", location, "match", "--all", "--processes", processes, "--format", "csv"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) == 1 + 90 * 10
+    # with two processes: one child for the analysis, one for the ranking (Linux only)
+    assert len(forks) == (2 if can_fork() else 0)

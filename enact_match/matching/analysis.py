@@ -163,6 +163,67 @@ class Vocabulary:
         self._payload.extend(np.atleast_1d(np.asarray(payloads, dtype=np.int64)))
         return first
 
+    @property
+    def stem_count(self) -> int:
+        return len(self._stems)
+
+    def portable(
+        self, features: np.ndarray, text_of: np.ndarray, feature_since: int, key_since: int
+    ) -> PortableFeatures:
+        """``features`` found by this copy since it had ``feature_since`` features and ``key_since`` stems."""
+        return PortableFeatures(
+            features,
+            text_of,
+            feature_since,
+            key_since,
+            self._kinds.view[feature_since:].copy(),
+            self._payload.view[feature_since:].copy(),
+            tuple(self._stems[key_since:]),
+            tuple(self._concept_names),
+        )
+
+    def adopt(self, found: PortableFeatures) -> tuple[np.ndarray, np.ndarray]:
+        """``found``'s features in this vocabulary's ids: the copy's new features that this vocabulary has
+        keep its ids, the others are added in the copy's order (so ids are given as if the copy's texts
+        had been analysed here, after what was analysed here meanwhile)."""
+        stem_keys = np.fromiter(map(self.stem_key, found.stems), dtype=np.int64, count=len(found.stems))
+
+        def own_keys(keys: np.ndarray) -> np.ndarray:
+            foreign = keys >= found.key_since
+            keys = keys.copy()
+            keys[foreign] = stem_keys[keys[foreign] - found.key_since]
+            return keys
+
+        kinds, payloads = found.kinds, found.payloads.copy()
+        unigram, bigram, concept = kinds == UNIGRAM, kinds == BIGRAM, kinds == CONCEPT
+        payloads[unigram] = own_keys(payloads[unigram])
+        payloads[bigram] = own_keys(payloads[bigram] >> _SHIFT) << _SHIFT | own_keys(payloads[bigram] & _MASK)
+        ids = np.full(len(kinds), -1, dtype=np.int64)
+        ids[unigram] = self._key_feature.view[payloads[unigram]]
+        if bigram.any():
+            ids[bigram] = self._bigram_lookup(payloads[bigram])
+        for i in np.flatnonzero(concept).tolist():
+            name = found.concepts[payloads[i]]
+            ids[i] = self._concepts.get(name, -1)
+            if ids[i] < 0:
+                payloads[i] = len(self._concept_names)
+                self._concepts[name] = -1  # given its id below, in order
+                self._concept_names.append(name)
+        missing = np.flatnonzero(ids < 0)
+        if len(missing):
+            ids[missing] = self._add(kinds[missing], payloads[missing]) + np.arange(len(missing))
+            added_unigrams = missing[unigram[missing]]
+            self._key_feature.view[payloads[added_unigrams]] = ids[added_unigrams]
+            added_bigrams = missing[bigram[missing]]
+            if len(added_bigrams):
+                self._insert_bigrams(payloads[added_bigrams], ids[added_bigrams])
+            for i in missing[concept[missing]].tolist():
+                self._concepts[self._concept_names[payloads[i]]] = int(ids[i])
+        features = found.features.copy()
+        foreign = features >= found.feature_since
+        features[foreign] = ids[features[foreign] - found.feature_since]
+        return features, found.text_of
+
     def stem_key(self, stem: str) -> int:
         key = self._stem_keys.get(stem)
         if key is None:
@@ -278,6 +339,35 @@ def _search_sorted(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
+class WordKeys:
+    """The words of some texts as stem keys (-1 for a dropped word), all texts in a row; ``lengths``
+    counts the words of each text."""
+
+    keys: np.ndarray
+    lengths: np.ndarray
+
+
+@dataclass(frozen=True)
+class PortableFeatures:
+    """Features found by a forked copy of an analyser, with what the original needs to read them.
+
+    ``features`` and ``text_of`` are as :meth:`TextAnalyzer.features_of` returns them, in the copy's ids.
+    The copy had the original's vocabulary up to feature ``feature_since`` and stem key ``key_since``;
+    ``kinds`` and ``payloads`` describe its features from ``feature_since`` on (payloads in its stem keys),
+    ``stems`` its stems from ``key_since`` on, ``concepts`` all its concept names.
+    """
+
+    features: np.ndarray
+    text_of: np.ndarray
+    feature_since: int
+    key_since: int
+    kinds: np.ndarray
+    payloads: np.ndarray
+    stems: tuple[str, ...]
+    concepts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class TrackedFeature:
     """A feature found in a text, with the span of the words that produced it."""
 
@@ -353,16 +443,24 @@ class TextAnalyzer:
         Same features and same new ids as :meth:`features` called text after text; the words go through
         one dict lookup each, and bigrams are built with numpy from the per-text arrays of stem keys.
         """
-        count = len(texts)
+        return self.features_of(self.word_keys(texts, languages))
+
+    def word_keys(self, texts: Sequence[str], languages: Sequence[str]) -> WordKeys:
+        """The stem key of every word of ``texts`` (the tokenising and stemming half of the analysis)."""
         key_lists = [
             self._stem_keys(_WORD.findall(text), language)
             for text, language in zip(texts, languages, strict=True)
         ]
-        raw_lengths = np.fromiter(map(len, key_lists), dtype=np.int64, count=count)
-        raw = np.fromiter(chain.from_iterable(key_lists), dtype=np.int64, count=int(raw_lengths.sum()))
-        kept = raw >= 0
-        keys = raw[kept]
-        text_of = np.repeat(np.arange(count, dtype=np.int64), raw_lengths)[kept]
+        lengths = np.fromiter(map(len, key_lists), dtype=np.int64, count=len(key_lists))
+        keys = np.fromiter(chain.from_iterable(key_lists), dtype=np.int64, count=int(lengths.sum()))
+        return WordKeys(keys, lengths)
+
+    def features_of(self, words: WordKeys) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`features_batch` from the texts' :meth:`word_keys`."""
+        count = len(words.lengths)
+        kept = words.keys >= 0
+        keys = words.keys[kept]
+        text_of = np.repeat(np.arange(count, dtype=np.int64), words.lengths)[kept]
         stems, bigrams, bigram_text = self.vocabulary.assign(keys, text_of, count, self._bigrams)
         features = [stems, bigrams]
         owners = [text_of, bigram_text]

@@ -60,9 +60,36 @@ class AxisModel:
 
     def guesses(self, vectors: csr_matrix) -> list[tuple[AxisGuess, ...]]:
         """For each row of ``vectors``, the axes with a positive score, most confident first."""
+        scores = self._scores(vectors)
+        if scores is None:
+            return [() for _ in range(vectors.shape[0])]
+        sums = scores.sum(axis=1, keepdims=True)
+        # every row sorted at once (a per-row argsort is most of the cost for 10,000 texts)
+        order = np.argsort(-scores, axis=1, kind="stable")
+        ranked = np.take_along_axis(scores, order, axis=1)
+        shares = ranked / np.where(sums > 0, sums, 1.0)
+        axes = self.axes[order].tolist()
+        return [
+            tuple(AxisGuess(axis, share) for axis, share, score in zip(*row, strict=True) if score > 0)
+            for row in zip(axes, shares.tolist(), ranked.tolist(), strict=True)
+        ]
+
+    def best(self, vectors: csr_matrix) -> list[int | None]:
+        """For each row of ``vectors``, the first axis of :meth:`guesses` (None when it has none)."""
+        scores = self._scores(vectors)
+        if scores is None:
+            return [None] * vectors.shape[0]
+        # argmax gives the first of equal maxima, as the stable sort of guesses() does
+        first = np.argmax(scores, axis=1)
+        positive = scores[np.arange(len(first)), first] > 0
+        axes = self.axes[first].tolist()
+        return [axis if found else None for axis, found in zip(axes, positive.tolist(), strict=True)]
+
+    def _scores(self, vectors: csr_matrix) -> np.ndarray | None:
+        """Rows × known axes scores (None when no axis is known)."""
         count, width = vectors.shape
         if not len(self.axes):
-            return [() for _ in range(count)]
+            return None
         width = max(width, self._centroids.shape[1], self._concept_axes.shape[1])
         vectors = widen(vectors, count, width)
         scores = (vectors @ widen(self._centroids, len(self.axes), width).T).toarray()
@@ -71,11 +98,4 @@ class AxisModel:
         scores += self._concept_weight * np.divide(
             concepts, totals, out=np.zeros_like(concepts), where=totals > 0
         )
-        sums = scores.sum(axis=1)
-        result = []
-        for row, total in zip(scores, sums, strict=True):
-            order = np.argsort(-row, kind="stable")
-            result.append(
-                tuple(AxisGuess(int(self.axes[i]), float(row[i] / total)) for i in order if row[i] > 0)
-            )
-        return result
+        return scores

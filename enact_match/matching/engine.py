@@ -6,13 +6,23 @@ import math
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import repeat
+from functools import partial
+from itertools import pairwise, repeat
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 
-from enact_match.matching.analysis import CONCEPT, UNIGRAM, TextAnalyzer, TrackedFeature, guess_language
+from enact_match.matching.analysis import (
+    CONCEPT,
+    UNIGRAM,
+    PortableFeatures,
+    TextAnalyzer,
+    TrackedFeature,
+    WordKeys,
+    guess_language,
+)
 from enact_match.matching.axes import AxisModel
+from enact_match.matching.forked import Forked, can_fork
 from enact_match.matching.options import EngineOptions
 from enact_match.matching.records import (
     AxisGuess,
@@ -41,6 +51,10 @@ Cancelled = Callable[[], bool]
 # texts analysed together (progress and cancellation are checked between batches)
 _ANALYSIS_BATCH = 2000
 _EXCERPT_CHARS = 160
+# below this many needs, forking children for best_pairs costs more than it saves
+_FORK_MIN_NEEDS = 2000
+# below this many teams, forking a child to analyse texts costs more than it saves
+_FORK_MIN_TEAMS = 500
 
 
 class MatchingCancelledError(Exception):
@@ -227,8 +241,14 @@ class MatchingEngine:
 
         if cancelled is not None and cancelled():
             raise MatchingCancelledError
-        need_counts = self._need_counts(needs, tick)
-        piece_counts, piece_start = self._team_counts(teams, tick)
+        found = _FitFeatures(self, needs, teams)
+        try:
+            need_counts = self._need_counts(needs, tick, found.needs)
+            piece_start = found.piece_start
+            piece_counts = self._team_counts(piece_start, tick, found.pieces)
+        except BaseException:
+            found.cancel()
+            raise
         width = len(self._analyzer.vocabulary)
         need_counts = widen(need_counts, need_counts.shape[0], width)
         piece_counts = widen(piece_counts, piece_counts.shape[0], width)
@@ -283,7 +303,12 @@ class MatchingEngine:
 
     def upsert_team(self, team: TeamText) -> None:
         """Add or replace one team; the next query sees it (no refit)."""
-        piece_counts, piece_start = self._team_counts([team], lambda count: None)
+        piece_texts, piece_start = self._piece_texts([team])
+        piece_counts = self._team_counts(
+            piece_start,
+            lambda count: None,
+            lambda first, last: self._analyzer.features_of(self._piece_words(piece_texts[first:last])),
+        )
         weights = self._feature_weights()
         pieces = weigh(piece_counts, weights, self.options.sublinear_tf)
         profile = self._profiles(piece_counts, pieces, piece_start, weights)
@@ -428,10 +453,9 @@ class MatchingEngine:
         teams = self._team_block()
         need_slots = np.flatnonzero(_mask_or_all(needs.members(axis), len(needs.keys)))
         team_slots = np.flatnonzero(_mask_or_all(teams.members(axis), len(teams.keys)))
-        table = PairTable([], [], [], [], [])
         total = len(need_slots)
         if total == 0 or len(team_slots) == 0 or top <= 0:
-            return table
+            return PairTable([], [], [], [], [])
         width = max(needs.width, teams.width)
         need_rows = widen(needs.vectors, len(needs.keys), width)[need_slots]
         alpha = self.options.profile_weight
@@ -452,76 +476,51 @@ class MatchingEngine:
                 width,
                 alpha,
             )
-        excluded = _pair_codes(excluded_pairs, needs, teams, need_slots, team_slots)
-        pool = min(max(self.options.candidates, top), len(team_slots))
-        need_keys, team_keys = needs.keys, teams.keys
-        team_axes = [teams.effective_axes(slot) for slot in range(len(team_keys))]
-        need_axes = [needs.effective_axes(slot) for slot in range(len(need_keys))]
-        team_has_axes = np.asarray([bool(axes) for axes in team_axes], dtype=bool)
-        need_has_axes = np.asarray([bool(axes) for axes in need_axes], dtype=bool)
-        scale = self.options.score_scale
-        threads = self.options.threads
-        work = self.options.block_work
-        damping = self._length_damping(np.diff(need_rows.indptr))
         # features no team has cannot score: dropped from the products (the sums keep their bits)
-        need_rows = index.shared(need_rows)
-        for start, end in _blocks(need_rows, index.bounds_t, pool, self.options.chunk_size, work):
-            if cancelled is not None and cancelled():
-                raise MatchingCancelledError
-            chunk = need_rows[start:end]
-            used = pool
-            rows, columns, scores, settled = index.top_teams(
-                chunk, top, used, start + np.arange(chunk.shape[0]), excluded, threads
-            )
-            # needs the bounds could not settle: a larger pool for them, in blocks of the same work
-            retry = np.flatnonzero(~settled)
-            wider = min(4 * used, len(team_slots))
-            if len(retry) > 0.1 * chunk.shape[0]:
-                # many teams close to the top (large corpora): the next blocks start with a larger pool
-                pool = min(2 * used, len(team_slots))
-            if len(retry) and wider > used:
-                again = chunk[retry]
-                found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
-                for low, high in _blocks(again, index.bounds_t, wider, self.options.chunk_size, work):
-                    part_rows, part_columns, part_scores, part_settled = index.top_teams(
-                        again[low:high], top, wider, start + retry[low:high], excluded, threads
-                    )
-                    found.append((retry[low:high][part_rows], part_columns, part_scores, part_settled))
-                keep = ~np.isin(rows, retry)
-                rows = np.concatenate([rows[keep], *(item[0] for item in found)])
-                columns = np.concatenate([columns[keep], *(item[1] for item in found)])
-                scores = np.concatenate([scores[keep], *(item[2] for item in found)])
-                settled[retry] = np.concatenate([item[3] for item in found])
-            # float32 blend times the float64 damping, as in teams_for_need: the same score to the last bit
-            keep = settled[rows]
-            rows, columns = rows[keep], columns[keep]
-            scores = scores[keep] * damping[start + rows]
-            # the needs still unsettled are ranked exactly, one by one
-            for row in np.flatnonzero(~settled).tolist():
-                chosen, exact = self._exact_pairs(
-                    needs, teams, int(need_slots[start + row]), team_slots, excluded, start + row, top
-                )
-                rows = np.concatenate([rows, np.full(len(chosen), row, dtype=rows.dtype)])
-                columns = np.concatenate([columns, chosen.astype(columns.dtype)])
-                scores = np.concatenate([scores, exact])
-            order = np.lexsort((columns, -scores, rows))
-            rows, columns, scores = rows[order], columns[order], scores[order]
-            row_start = np.searchsorted(rows, np.arange(chunk.shape[0] + 1))
-            # columns of plain lists (no numpy call per need)
-            pair_needs = need_slots[start + rows]
-            pair_teams = team_slots[columns]
-            chunk_needs = pair_needs.tolist()
-            chunk_teams = pair_teams.tolist()
-            crossing = [False] * len(rows)
-            for i in np.flatnonzero(need_has_axes[pair_needs] & team_has_axes[pair_teams]).tolist():
-                crossing[i] = _crosses(need_axes[chunk_needs[i]], team_axes[chunk_teams[i]])
-            table.need_keys.extend([need_keys[i] for i in chunk_needs])
-            table.team_keys.extend([team_keys[i] for i in chunk_teams])
-            table.scores.extend(_scores(scores, scale))
-            table.ranks.extend((np.arange(len(rows)) - row_start[rows] + 1).tolist())
-            table.cross_axis.extend(crossing)
-            if progress is not None:
-                progress(end, total)
+        ranking = _PairRanking(
+            self,
+            needs,
+            teams,
+            need_slots,
+            team_slots,
+            index.shared(need_rows),
+            index,
+            _pair_codes(excluded_pairs, needs, teams, need_slots, team_slots),
+            self._length_damping(np.diff(need_rows.indptr)),
+            top,
+            cancelled,
+        )
+        shares = [(0, total)]
+        processes = self.options.processes
+        if processes > 1 and total >= _FORK_MIN_NEEDS and can_fork():
+            cumulative = np.cumsum(_need_costs(ranking.need_rows, index.bounds_t, ranking.pool))
+            ends = np.searchsorted(cumulative, cumulative[-1] * np.arange(1, processes) / processes)
+            bounds = np.unique(np.concatenate([[0], ends, [total]]))
+            shares = list(pairwise(bounds.tolist()))
+        report = None
+        if progress is not None:
+            # this process's own share, scaled to the whole (forked children advance at the same pace)
+            def report(done: int, count: int) -> None:
+                progress(done * total // count, total)
+
+        # the first share is ranked here, the others in forked children at the same time
+        if len(shares) > 1:
+            import sparse_dot_topn  # noqa: F401 - imported once, before forking: the children inherit it
+        children = [Forked(partial(ranking.rank, first, last, None)) for first, last in shares[1:]]
+        try:
+            parts = [ranking.rank(*shares[0], report)]
+        except BaseException:
+            for child in children:
+                child.cancel()
+            raise
+        parts += [child.result() for child in children]
+        table = PairTable([], [], [], [], [])
+        for part in parts:
+            table.need_keys.extend(part.need_keys)
+            table.team_keys.extend(part.team_keys)
+            table.scores.extend(part.scores)
+            table.ranks.extend(part.ranks)
+            table.cross_axis.extend(part.cross_axis)
         return table
 
     def score_pair(self, need_key: str, team_key: str, explain: bool = True) -> Suggestion:
@@ -575,49 +574,74 @@ class MatchingEngine:
 
     # ------------------------------------------------------------------ analysis
 
-    def _need_counts(self, needs: Sequence[NeedText], tick: Callable[[int], None]) -> csr_matrix:
-        """Feature counts of the needs (title counted ``title_repeats`` times), analysed in batches."""
+    def _need_counts(
+        self,
+        needs: Sequence[NeedText],
+        tick: Callable[[int], None],
+        found: Callable[[int, int], tuple[np.ndarray, np.ndarray]] | None = None,
+    ) -> csr_matrix:
+        """Feature counts of the needs (title counted ``title_repeats`` times), analysed in batches.
+
+        ``found(start, end)``: the features of ``needs[start:end]`` and their texts (:class:`_FitFeatures`).
+        """
         rows, columns, counts = [], [], []
         repeats = float(self.options.title_repeats)
         for start in range(0, len(needs), _ANALYSIS_BATCH):
-            batch = needs[start : start + _ANALYSIS_BATCH]
-            texts: list[str] = []
-            languages: list[str] = []
-            for need in batch:
-                language = guess_language(f"{need.title}\n{need.description}")
-                texts += (need.title, need.description, "\n".join(need.keywords))
-                languages += (language, language, language)
-            features, text_of = self._analyzer.features_batch(texts, languages)
+            end = min(start + _ANALYSIS_BATCH, len(needs))
+            if found is None:
+                features, text_of = self._analyzer.features_of(self._need_words(needs[start:end]))
+            else:
+                features, text_of = found(start, end)
             weight = np.where(text_of % 3 == 0, repeats, 1.0)
             keep = weight > 0
             rows.append(start + text_of[keep] // 3)
             columns.append(features[keep])
             counts.append(weight[keep])
-            tick(len(batch))
+            tick(end - start)
         return count_rows(rows, columns, counts, (len(needs), len(self._analyzer.vocabulary)))
 
+    def _need_words(self, needs: Sequence[NeedText]) -> WordKeys:
+        """The word keys of the needs' title, description and keywords (three texts a need), each need in
+        the language of its title and description."""
+        texts: list[str] = []
+        languages: list[str] = []
+        for need in needs:
+            language = guess_language(f"{need.title}\n{need.description}")
+            texts += (need.title, need.description, "\n".join(need.keywords))
+            languages += (language, language, language)
+        return self._analyzer.word_keys(texts, languages)
+
     def _team_counts(
-        self, teams: Sequence[TeamText], tick: Callable[[int], None]
-    ) -> tuple[csr_matrix, np.ndarray]:
-        """Feature counts of the teams' pieces (one row per piece) and where each team's pieces start."""
+        self,
+        starts: np.ndarray,
+        tick: Callable[[int], None],
+        found: Callable[[int, int], tuple[np.ndarray, np.ndarray]],
+    ) -> csr_matrix:
+        """Feature counts of the teams' pieces (one row per piece of :meth:`_piece_texts`, which start at
+        ``starts``); ``found(first, last)``: the features of the pieces ``first:last`` and their pieces."""
         rows, columns = [], []
-        starts = [0]
-        offset = 0
-        for start in range(0, len(teams), _ANALYSIS_BATCH):
-            batch = teams[start : start + _ANALYSIS_BATCH]
-            texts: list[str] = []
-            for team in batch:
-                texts += [piece.text for piece in team_pieces(team, self.options.passage_min_words)]
-                starts.append(offset + len(texts))
-            features, text_of = self._analyzer.features_batch(texts, [guess_language(text) for text in texts])
-            rows.append(offset + text_of)
+        teams = len(starts) - 1
+        for start in range(0, teams, _ANALYSIS_BATCH):
+            end = min(start + _ANALYSIS_BATCH, teams)
+            first, last = int(starts[start]), int(starts[end])
+            features, text_of = found(first, last)
+            rows.append(first + text_of)
             columns.append(features)
-            offset += len(texts)
-            tick(len(batch))
-        return (
-            count_rows(rows, columns, None, (starts[-1], len(self._analyzer.vocabulary))),
-            np.asarray(starts, dtype=np.int64),
-        )
+            tick(end - start)
+        return count_rows(rows, columns, None, (int(starts[-1]), len(self._analyzer.vocabulary)))
+
+    def _piece_texts(self, teams: Sequence[TeamText]) -> tuple[list[str], np.ndarray]:
+        """The texts of the teams' pieces, and where each team's pieces start."""
+        texts: list[str] = []
+        starts = [0]
+        for team in teams:
+            texts += [piece.text for piece in team_pieces(team, self.options.passage_min_words)]
+            starts.append(len(texts))
+        return texts, np.asarray(starts, dtype=np.int64)
+
+    def _piece_words(self, texts: Sequence[str]) -> WordKeys:
+        """The word keys of pieces of evidence, each in its own language."""
+        return self._analyzer.word_keys(texts, [guess_language(text) for text in texts])
 
     def _profiles(
         self, piece_counts: csr_matrix, pieces: csr_matrix, piece_start: np.ndarray, weights: np.ndarray
@@ -660,8 +684,9 @@ class MatchingEngine:
         result: list[frozenset[int]] = [frozenset() for _ in own]
         unlabelled = [i for i, axes in enumerate(own) if not axes]
         if unlabelled:
-            for i, guesses in zip(unlabelled, self._axis_model.guesses(vectors[unlabelled]), strict=True):
-                result[i] = frozenset(guesses[:1] and {guesses[0].axis})
+            for i, axis in zip(unlabelled, self._axis_model.best(vectors[unlabelled]), strict=True):
+                if axis is not None:
+                    result[i] = frozenset({axis})
         return result
 
     # ------------------------------------------------------------------ blocks
@@ -1018,20 +1043,24 @@ def _pair_codes(
     return np.unique(np.asarray(codes, dtype=np.int64))
 
 
-def _blocks(
-    need_rows: csr_matrix, bounds_t: csr_matrix, pool: int, most: int, work: int
-) -> list[tuple[int, int]]:
-    """(start, end) of the blocks of needs of ``best_pairs``: at most ``most`` needs, and about ``work``
-    units per block, so that no single native call holds the GIL for long (sparse_dot_topn does). A need
-    costs the postings its features have in the bound index (what the fused product walks) plus
-    ``pool × its features`` (the look-ups and the product that score its candidates exactly)."""
+def _need_costs(need_rows: csr_matrix, bounds_t: csr_matrix, pool: int) -> np.ndarray:
+    """The work of ranking each need in ``best_pairs``: the postings its features have in the bound index
+    (what the fused product walks) plus ``pool × its features`` (the look-ups and the product that score
+    its candidates exactly), plus one."""
     total = need_rows.shape[0]
     lengths = np.diff(need_rows.indptr)
     known = need_rows.indices < bounds_t.shape[0]
     postings = np.zeros(len(need_rows.indices))
     postings[known] = np.diff(bounds_t.indptr)[need_rows.indices[known]]
     per_need = np.bincount(np.repeat(np.arange(total), lengths), weights=postings, minlength=total)
-    cumulative = np.cumsum(per_need + pool * lengths + 1.0)
+    return per_need + pool * lengths + 1.0
+
+
+def _blocks(costs: np.ndarray, most: int, work: float) -> list[tuple[int, int]]:
+    """(start, end) of consecutive blocks of needs of about ``work`` (see :func:`_need_costs`) and at most
+    ``most`` needs, so that no single native call holds the GIL for long (sparse_dot_topn does)."""
+    total = len(costs)
+    cumulative = np.cumsum(costs)
     blocks = []
     start = 0
     while start < total:
@@ -1041,6 +1070,225 @@ def _blocks(
         blocks.append((start, end))
         start = end
     return blocks
+
+
+class _FitFeatures:
+    """The features :meth:`MatchingEngine.fit` counts, range by range (needs, then pieces of evidence).
+
+    With ``options.processes > 1`` (Linux, enough teams), a forked child cuts the teams into pieces and
+    analyses a tail of the needs and every piece while this process analyses the first needs; the
+    child's features are then adopted: renumbered into this vocabulary, its new features added in the
+    child's order. The ids, and so the matrices, are the same bit for bit as in one process: a feature
+    first met in the child's texts gets the next id in the order the child met it, as it would here after
+    the first needs.
+    """
+
+    def __init__(self, engine: MatchingEngine, needs: Sequence[NeedText], teams: Sequence[TeamText]) -> None:
+        self._engine = engine
+        self._needs = needs
+        self._teams = teams
+        self._split = len(needs)
+        self._pieces: tuple[list[str], np.ndarray] | None = None
+        self._child: Forked[tuple[PortableFeatures, np.ndarray]] | None = None
+        self._foreign: tuple[np.ndarray, np.ndarray] | None = None
+        if engine.options.processes > 1 and len(teams) >= _FORK_MIN_TEAMS and can_fork():
+            # half of the characters each (the child's texts cost about what the needs cost)
+            sizes = np.cumsum([len(need.title) + len(need.description) for need in needs])
+            evidence = sum(
+                len(team.statement) + sum(len(item.title) + len(item.abstract) for item in team.publications)
+                for team in teams
+            )
+            self._split = int(np.searchsorted(sizes, ((sizes[-1] if len(sizes) else 0) + evidence) / 2))
+            self._child = Forked(partial(self._tail, engine, needs[self._split :], teams))
+
+    @staticmethod
+    def _tail(
+        engine: MatchingEngine, needs: Sequence[NeedText], teams: Sequence[TeamText]
+    ) -> tuple[PortableFeatures, np.ndarray]:
+        """What the child does: the features of ``needs`` (three texts each) then of the teams' pieces,
+        and where each team's pieces start."""
+        analyzer = engine._analyzer
+        vocabulary = analyzer.vocabulary
+        feature_since, key_since = len(vocabulary), vocabulary.stem_count
+        piece_texts, piece_start = engine._piece_texts(teams)
+        need_features, need_texts = analyzer.features_of(engine._need_words(needs))
+        piece_features, piece_texts_of = analyzer.features_of(engine._piece_words(piece_texts))
+        found = vocabulary.portable(
+            np.concatenate([need_features, piece_features]),
+            np.concatenate([need_texts, 3 * len(needs) + piece_texts_of]),
+            feature_since,
+            key_since,
+        )
+        return found, piece_start
+
+    @property
+    def piece_start(self) -> np.ndarray:
+        """Where each team's pieces start."""
+        if self._child is not None:
+            self._adopt()
+        return self._own_pieces()[1]
+
+    def needs(self, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
+        """Features of ``needs[start:end]`` and the index of the text of each (three texts a need)."""
+        split = self._split
+        if end <= split:
+            return self._engine._analyzer.features_of(self._engine._need_words(self._needs[start:end]))
+        if start >= split:
+            return self._adopted(3 * (start - split), 3 * (end - split))
+        own_features, own_texts = self.needs(start, split)
+        features, texts = self._adopted(0, 3 * (end - split))
+        return np.concatenate([own_features, features]), np.concatenate(
+            [own_texts, 3 * (split - start) + texts]
+        )
+
+    def pieces(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+        """Features of the pieces ``first:last`` and the index (from ``first``) of the piece of each."""
+        if self._child is None:
+            texts = self._own_pieces()[0][first:last]
+            return self._engine._analyzer.features_of(self._engine._piece_words(texts))
+        offset = 3 * (len(self._needs) - self._split)
+        return self._adopted(offset + first, offset + last)
+
+    def cancel(self) -> None:
+        if self._child is not None and self._foreign is None:
+            self._child.cancel()
+
+    def _own_pieces(self) -> tuple[list[str], np.ndarray]:
+        """The piece texts and starts (only the starts when the child cut the teams into pieces)."""
+        if self._pieces is None:
+            self._pieces = self._engine._piece_texts(self._teams)
+        return self._pieces
+
+    def _adopt(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._foreign is None:
+            assert self._child is not None
+            found, piece_start = self._child.result()
+            self._pieces = ([], piece_start)
+            self._foreign = self._engine._analyzer.vocabulary.adopt(found)
+        return self._foreign
+
+    def _adopted(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+        """The child's features of its texts ``first:last``, in this vocabulary's ids."""
+        features, text_of = self._adopt()
+        low, high = np.searchsorted(text_of, [first, last])
+        return features[low:high], text_of[low:high] - first
+
+
+class _PairRanking:
+    """The state :meth:`MatchingEngine.best_pair_table` ranks with; :meth:`rank` ranks a share of the needs
+    (a forked child runs it on its share with the same state, inherited)."""
+
+    def __init__(
+        self,
+        engine: MatchingEngine,
+        needs: _Block,
+        teams: _Block,
+        need_slots: np.ndarray,
+        team_slots: np.ndarray,
+        need_rows: csr_matrix,
+        index: _BoundIndex,
+        excluded: np.ndarray,
+        damping: np.ndarray,
+        top: int,
+        cancelled: Cancelled | None,
+    ) -> None:
+        self.engine = engine
+        self.needs, self.teams = needs, teams
+        self.need_slots, self.team_slots = need_slots, team_slots
+        self.need_rows = need_rows
+        self.index = index
+        self.excluded = excluded
+        self.damping = damping
+        self.top = top
+        self.cancelled = cancelled
+        self.pool = min(max(engine.options.candidates, top), len(team_slots))
+        self.team_axes = [teams.effective_axes(slot) for slot in range(len(teams.keys))]
+        self.need_axes = [needs.effective_axes(slot) for slot in range(len(needs.keys))]
+        self.team_has_axes = np.asarray([bool(axes) for axes in self.team_axes], dtype=bool)
+        self.need_has_axes = np.asarray([bool(axes) for axes in self.need_axes], dtype=bool)
+
+    def rank(self, first: int, last: int, report: Progress | None) -> PairTable:
+        """The table of the needs ``first:last`` (positions in ``need_slots``), block by block;
+        ``report(done, last - first)`` after each block."""
+        options = self.engine.options
+        part = PairTable([], [], [], [], [])
+        pool = self.pool
+        for start, end in _blocks(
+            _need_costs(self.need_rows[first:last], self.index.bounds_t, pool),
+            options.chunk_size,
+            options.block_work,
+        ):
+            start, end = first + start, first + end
+            if self.cancelled is not None and self.cancelled():
+                raise MatchingCancelledError
+            chunk = self.need_rows[start:end]
+            used = pool
+            rows, columns, scores, settled = self.index.top_teams(
+                chunk, self.top, used, start + np.arange(chunk.shape[0]), self.excluded, options.threads
+            )
+            # needs the bounds could not settle: a larger pool for them, in blocks of the same work
+            retry = np.flatnonzero(~settled)
+            wider = min(4 * used, len(self.team_slots))
+            if len(retry) > 0.1 * chunk.shape[0]:
+                # many teams close to the top (large corpora): the next blocks start with a larger pool
+                pool = min(2 * used, len(self.team_slots))
+            if len(retry) and wider > used:
+                again = chunk[retry]
+                found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+                for low, high in _blocks(
+                    _need_costs(again, self.index.bounds_t, wider), options.chunk_size, options.block_work
+                ):
+                    part_rows, part_columns, part_scores, part_settled = self.index.top_teams(
+                        again[low:high],
+                        self.top,
+                        wider,
+                        start + retry[low:high],
+                        self.excluded,
+                        options.threads,
+                    )
+                    found.append((retry[low:high][part_rows], part_columns, part_scores, part_settled))
+                keep = ~np.isin(rows, retry)
+                rows = np.concatenate([rows[keep], *(item[0] for item in found)])
+                columns = np.concatenate([columns[keep], *(item[1] for item in found)])
+                scores = np.concatenate([scores[keep], *(item[2] for item in found)])
+                settled[retry] = np.concatenate([item[3] for item in found])
+            # float32 blend times the float64 damping, as in teams_for_need: the same score, same bits
+            keep = settled[rows]
+            rows, columns = rows[keep], columns[keep]
+            scores = scores[keep] * self.damping[start + rows]
+            # the needs still unsettled are ranked exactly, one by one
+            for row in np.flatnonzero(~settled).tolist():
+                chosen, exact = self.engine._exact_pairs(
+                    self.needs,
+                    self.teams,
+                    int(self.need_slots[start + row]),
+                    self.team_slots,
+                    self.excluded,
+                    start + row,
+                    self.top,
+                )
+                rows = np.concatenate([rows, np.full(len(chosen), row, dtype=rows.dtype)])
+                columns = np.concatenate([columns, chosen.astype(columns.dtype)])
+                scores = np.concatenate([scores, exact])
+            order = np.lexsort((columns, -scores, rows))
+            rows, columns, scores = rows[order], columns[order], scores[order]
+            row_start = np.searchsorted(rows, np.arange(chunk.shape[0] + 1))
+            # columns of plain lists (no numpy call per need)
+            pair_needs = self.need_slots[start + rows]
+            pair_teams = self.team_slots[columns]
+            chunk_needs = pair_needs.tolist()
+            chunk_teams = pair_teams.tolist()
+            crossing = [False] * len(rows)
+            for i in np.flatnonzero(self.need_has_axes[pair_needs] & self.team_has_axes[pair_teams]).tolist():
+                crossing[i] = _crosses(self.need_axes[chunk_needs[i]], self.team_axes[chunk_teams[i]])
+            part.need_keys.extend([self.needs.keys[i] for i in chunk_needs])
+            part.team_keys.extend([self.teams.keys[i] for i in chunk_teams])
+            part.scores.extend(_scores(scores, options.score_scale))
+            part.ranks.extend((np.arange(len(rows)) - row_start[rows] + 1).tolist())
+            part.cross_axis.extend(crossing)
+            if report is not None:
+                report(end - first, last - first)
+        return part
 
 
 class _BoundIndex:

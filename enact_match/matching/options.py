@@ -53,6 +53,11 @@ class EngineOptions:
             GIL) stays short: under ~50 ms on a 2-core machine, whatever the corpus size.
         threads: threads of the sparse top-k product, used for blocks of at least 1,024 needs only (starting
             the threads costs more than a small block).
+        processes: how many processes share ``best_pairs`` (contiguous shares of the needs, equal work;
+            the others are forked children that inherit the index and send back their columns). Linux
+            only, and only for at least 2,000 needs; 1 = this process alone. The command line uses the
+            CPUs it may run on; the desktop app keeps 1 (forking a process that runs Qt threads is
+            unsafe). Results are the same whatever the value.
     """
 
     profile_weight: float = 0.5
@@ -74,3 +79,4 @@ class EngineOptions:
     chunk_size: int = 4096
     block_work: int = 600_000
     threads: int = 2
+    processes: int = 1

@@ -444,7 +444,6 @@ class DashboardPage(Retranslating, QWidget):
         if self._dashboard is not None:
             self._show_figures(self._dashboard)
 
-
     # ----------------------------------------------------------------- filter
 
     def current_filter(self) -> DashboardFilter:

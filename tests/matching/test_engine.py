@@ -462,3 +462,28 @@ def test_best_pairs_stays_exact_after_upserts_with_new_words(stopwords: frozense
         assert [(s.team_key, s.score, s.rank) for s in pairs if s.need_key == key] == [
             (s.team_key, s.score, s.rank) for s in engine.teams_for_need(key, top=5, explain=False)
         ]
+
+
+def test_the_best_axis_is_the_first_guess_also_on_ties_and_empty_rows() -> None:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from enact_match.matching.axes import AxisModel
+
+    labelled = csr_matrix(np.array([[1.0, 0, 0, 0], [0, 1.0, 0, 0], [0, 0, 1.0, 0]]))
+    model = AxisModel.build(
+        labelled, [frozenset({3}), frozenset({1}), frozenset({2})], {3: frozenset({2})}, 1.0
+    )
+    vectors = csr_matrix(
+        np.array(
+            [
+                [0.6, 0.8, 0, 0],  # axis 1 first
+                [0.5, 0.5, 0, 0],  # a tie between axes 3 and 1: the first axis in axis order
+                [0, 0, 0, 0],  # nothing: no axis
+                [0, 0, 0.2, 0.9],  # the concept of axis 2
+            ]
+        )
+    )
+    guesses = model.guesses(vectors)
+    assert model.best(vectors) == [found[0].axis if found else None for found in guesses]
+    assert model.best(vectors) == [1, 1, None, 2]
