@@ -29,9 +29,12 @@ from enact_match.storage.models import (
     AuditEvent,
     Contact,
     ErasureTombstone,
+    Event,
+    EventParticipant,
     Exclusion,
     Match,
     MatchEvent,
+    MeetingRequest,
     Need,
     Team,
     utc_now,
@@ -50,6 +53,9 @@ _TEXT_COLUMNS = (
     (Team, "leader"),
     (Team, "statement"),
     (Exclusion, "note"),
+    (Event, "notes"),
+    (EventParticipant, "attendees"),
+    (MeetingRequest, "note"),
     (AuditEvent, "author"),
 )
 # Names shorter than this are not searched for in free text: they would erase unrelated words.
@@ -236,13 +242,36 @@ def _mentions(session: Session, contact: Contact) -> list[dict[str, Any]]:
                 item["record"] = row.ref
             else:
                 item["record"] = str(row.id)
+            if isinstance(row, EventParticipant | MeetingRequest):
+                item["event"] = session.get(Event, row.event_id).ref  # type: ignore[union-attr]
             found.append(item)
     return found
 
 
+def _attended(session: Session, contact: Contact) -> list[dict[str, Any]]:
+    """The events at which the person attends for their company or team."""
+    query = (
+        select(EventParticipant)
+        .where(EventParticipant.contact_id == contact.id)
+        .options(selectinload(EventParticipant.event))
+    )
+    return [
+        {
+            "event": item.event.ref,
+            "name": item.event.name,
+            "first_day": item.event.first_day,
+            "last_day": item.event.last_day,
+            "venue": item.event.venue,
+            "attendees": item.attendees,
+        }
+        for item in session.scalars(query)
+    ]
+
+
 def export_contact(db: Database, contact_ref: str, folder: Path) -> ExportReport:
-    """Write everything held about a person (record, legal basis, source, dates, every note or history
-    entry mentioning them, the audit entries of their record) as JSON and CSV into `folder`.
+    """Write everything held about a person (record, legal basis, source, dates, the events they attend,
+    every note, attendee list or history entry mentioning them, the audit entries of their record) as
+    JSON and CSV into `folder`.
 
     Args:
         contact_ref: the contact's reference, or their e-mail address.
@@ -259,6 +288,7 @@ def export_contact(db: Database, contact_ref: str, folder: Path) -> ExportReport
             "exported_at": utc_now(),
             "contact": _contact_facts(contact),
             "mentions": _mentions(session, contact),
+            "events": _attended(session, contact),
             "changes": [
                 {"at": event.at, "author": event.author, "action": event.action, "fields": event.fields}
                 for event in history
@@ -277,6 +307,9 @@ def export_contact(db: Database, contact_ref: str, folder: Path) -> ExportReport
         for number, mention in enumerate(content["mentions"], start=1):
             for name, value in mention.items():
                 writer.writerow((f"mention {number}", name, _csv_text(value)))
+        for number, attended in enumerate(content["events"], start=1):
+            for name, value in attended.items():
+                writer.writerow((f"event {number}", name, _csv_text(value)))
         for number, change in enumerate(content["changes"], start=1):
             for name, value in change.items():
                 writer.writerow((f"change {number}", name, _csv_text(value)))

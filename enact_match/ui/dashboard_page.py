@@ -165,8 +165,11 @@ class BarChartView(QChartView):
         series.attachAxis(categories)
         series.attachAxis(values)
 
-    def set_title(self, title: str) -> None:
+    def set_title(self, title: str, note: str = "") -> None:
+        """The chart's title (one short line: the chart is a third of the page wide) and, as a tooltip,
+        what it counts."""
         self.chart().setTitle(title)
+        self.setToolTip(note)
 
     def bars(self) -> list[tuple[str, int]]:
         """The codes and counts shown, in the order given."""
@@ -431,7 +434,12 @@ class DashboardPage(Retranslating, QWidget):
         self.axis_chart.set_title(self.tr("Needs per axis"))
         self.structure_chart.set_title(self.tr("Needs per structure"))
         self.month_chart.set_title(self.tr("Needs per month"))
-        self.funnel_chart.set_title(self.tr("Matching funnel (furthest stage reached)"))
+        self.funnel_chart.set_title(
+            self.tr("Matching funnel"),
+            self.tr(
+                "Each match is counted once, at the furthest stage it had reached by the end of the period."
+            ),
+        )
         self.types_chart.set_title(self.tr("Collaborations started by type"))
         self.gaps_title.setText(self.tr("Competency gaps"))
         self.gaps_note.setText(

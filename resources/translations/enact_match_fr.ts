@@ -456,203 +456,208 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="398"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="402"/>
         <source>All dates</source>
         <translation>Toutes les dates</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="399"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="403"/>
         <source>This quarter</source>
         <translation>Ce trimestre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="400"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="404"/>
         <source>Last quarter</source>
         <translation>Trimestre précédent</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="401"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="405"/>
         <source>This year</source>
         <translation>Cette année</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="402"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="406"/>
         <source>Last 12 months</source>
         <translation>12 derniers mois</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="403"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="407"/>
         <source>Custom period</source>
         <translation>Période personnalisée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="407"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="411"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="408"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="412"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="410"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="414"/>
         <source>All axes</source>
         <translation>Tous les axes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="414"/>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="526"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="418"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="525"/>
         <source>All structures</source>
         <translation>Toutes les structures</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="415"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="419"/>
         <source>Export report…</source>
         <translation>Exporter le rapport…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="417"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="421"/>
         <source>The figures, charts and gaps as PDF or XLSX, in French or English</source>
         <translation>Les indicateurs, graphiques et compétences manquantes en PDF ou XLSX, en français ou en anglais</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="419"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="423"/>
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="421"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="425"/>
         <source>Needs received</source>
         <translation>Besoins reçus</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="422"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="426"/>
         <source>Matches proposed</source>
         <translation>Mises en relation proposées</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="423"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="427"/>
         <source>Introduced</source>
         <translation>Présentées</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="424"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="428"/>
         <source>Collaborations started</source>
         <translation>Collaborations engagées</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="425"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="429"/>
         <source>Median days to first introduction</source>
         <translation>Délai médian avant la première présentation (jours)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="426"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="430"/>
         <source>Research units with a match</source>
         <translation>Unités de recherche avec une mise en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="430"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="434"/>
         <source>Needs per axis</source>
         <translation>Besoins par axe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="431"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="435"/>
         <source>Needs per structure</source>
         <translation>Besoins par structure</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="432"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="436"/>
         <source>Needs per month</source>
         <translation>Besoins par mois</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="433"/>
-        <source>Matching funnel (furthest stage reached)</source>
-        <translation>Entonnoir des mises en relation (étape la plus avancée atteinte)</translation>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="438"/>
+        <source>Matching funnel</source>
+        <translation>Entonnoir des mises en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="434"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="440"/>
+        <source>Each match is counted once, at the furthest stage it had reached by the end of the period.</source>
+        <translation>Chaque mise en relation compte une fois, à l’étape la plus avancée qu’elle avait atteinte à la fin de la période.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="443"/>
         <source>Collaborations started by type</source>
         <translation>Collaborations engagées par type</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="435"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="444"/>
         <source>Competency gaps</source>
         <translation>Compétences manquantes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="438"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="447"/>
         <source>Needs for which no team scores well, grouped by theme: what the cluster could recruit or fund (chairs, theses).</source>
         <translation>Besoins pour lesquels aucune équipe n’obtient un bon score, regroupés par thème : ce que le cluster pourrait recruter ou financer (chaires, thèses).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="554"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="553"/>
         <source>Cannot compute the figures</source>
         <translation>Impossible de calculer les indicateurs</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="579"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="578"/>
         <source>%1 needs introduced, %2 still waiting; half of the introductions took between %3 and %4 days</source>
         <translation>%1 besoins présentés, %2 encore en attente ; la moitié des présentations a pris entre %3 et %4 jours</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="590"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="589"/>
         <source>No axis</source>
         <translation>Sans axe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="590"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="589"/>
         <source>No structure</source>
         <translation>Sans structure</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="619"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="618"/>
         <source>Coverage: %1 of %2 research units had a team proposed, %3 introduced, %4 in a collaboration. By institution (units with a team proposed): %5</source>
         <translation>Couverture : %1 unités de recherche sur %2 ont eu une équipe proposée, %3 présentée, %4 en collaboration. Par tutelle (unités avec une équipe proposée) : %5</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="668"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="667"/>
         <source>PDF in French (*.pdf)</source>
         <translation>PDF en français (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="669"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="668"/>
         <source>PDF in English (*.pdf)</source>
         <translation>PDF en anglais (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="670"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="669"/>
         <source>Excel workbook in French (*.xlsx)</source>
         <translation>Classeur Excel en français (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="671"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="670"/>
         <source>Excel workbook in English (*.xlsx)</source>
         <translation>Classeur Excel en anglais (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="675"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="674"/>
         <source>Export the report</source>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="700"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="699"/>
         <source>Report written</source>
         <translation>Rapport enregistré</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="700"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="699"/>
         <source>%1 is written.</source>
         <translation>%1 est enregistré.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="704"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="703"/>
         <source>Writing the report…</source>
         <translation>Rédaction du rapport…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="704"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="703"/>
         <source>Cannot write the report</source>
         <translation>Impossible d’écrire le rapport</translation>
     </message>
@@ -1202,339 +1207,339 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="381"/>
-        <location filename="../../enact_match/ui/events_page.py" line="568"/>
+        <location filename="../../enact_match/ui/events_page.py" line="380"/>
+        <location filename="../../enact_match/ui/events_page.py" line="558"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="382"/>
+        <location filename="../../enact_match/ui/events_page.py" line="381"/>
         <source>&amp;New…</source>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="383"/>
+        <location filename="../../enact_match/ui/events_page.py" line="382"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="384"/>
+        <location filename="../../enact_match/ui/events_page.py" line="383"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="386"/>
+        <location filename="../../enact_match/ui/events_page.py" line="385"/>
         <source>&amp;Participants</source>
         <translation>&amp;Participants</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="386"/>
+        <location filename="../../enact_match/ui/events_page.py" line="385"/>
         <source>Re&amp;quests</source>
         <translation>&amp;Demandes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="386"/>
-        <location filename="../../enact_match/ui/events_page.py" line="565"/>
+        <location filename="../../enact_match/ui/events_page.py" line="385"/>
+        <location filename="../../enact_match/ui/events_page.py" line="555"/>
         <source>&amp;Schedule</source>
         <translation>P&amp;lanifier</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="386"/>
+        <location filename="../../enact_match/ui/events_page.py" line="385"/>
         <source>&amp;Outputs</source>
         <translation>D&amp;ocuments</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="394"/>
+        <location filename="../../enact_match/ui/events_page.py" line="393"/>
         <source>Company or team:</source>
         <translation>Entreprise ou équipe :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="395"/>
+        <location filename="../../enact_match/ui/events_page.py" line="394"/>
         <source>Attendees:</source>
         <translation>Personnes présentes :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="396"/>
+        <location filename="../../enact_match/ui/events_page.py" line="395"/>
         <source>Available:</source>
         <translation>Disponibilités :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="397"/>
+        <location filename="../../enact_match/ui/events_page.py" line="396"/>
         <source>Max. meetings:</source>
         <translation>Rendez-vous max. :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="402"/>
+        <location filename="../../enact_match/ui/events_page.py" line="401"/>
         <source>Type a name or a reference…</source>
         <translation>Saisissez un nom ou une référence…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="403"/>
+        <location filename="../../enact_match/ui/events_page.py" line="402"/>
         <source>Who comes, e.g. R&amp;D director and process engineer</source>
         <translation>Qui vient, par ex. directeur R&amp;D et ingénieur procédés</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="404"/>
+        <location filename="../../enact_match/ui/events_page.py" line="403"/>
         <source>All day, or e.g. 09:00-12:00, 14:00-16:20</source>
         <translation>Toute la journée, ou par ex. 09:00-12:00, 14:00-16:20</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="405"/>
+        <location filename="../../enact_match/ui/events_page.py" line="404"/>
         <source>as the event</source>
         <translation>comme l’événement</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="406"/>
+        <location filename="../../enact_match/ui/events_page.py" line="405"/>
         <source>&amp;Add or update</source>
         <translation>&amp;Ajouter ou mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="407"/>
+        <location filename="../../enact_match/ui/events_page.py" line="406"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="408"/>
+        <location filename="../../enact_match/ui/events_page.py" line="407"/>
         <source>Add from &amp;accepted suggestions</source>
         <translation>Ajouter les suggestions &amp;retenues</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="409"/>
+        <location filename="../../enact_match/ui/events_page.py" line="408"/>
         <source>Add by &amp;hand…</source>
         <translation>A&amp;jouter à la main…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="410"/>
+        <location filename="../../enact_match/ui/events_page.py" line="409"/>
         <source>Do &amp;not want</source>
         <translation>Non souhai&amp;té</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="412"/>
+        <location filename="../../enact_match/ui/events_page.py" line="411"/>
         <source>The selected pair does not want to meet: never schedule it</source>
         <translation>La paire sélectionnée ne souhaite pas se rencontrer : ne jamais la planifier</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="414"/>
+        <location filename="../../enact_match/ui/events_page.py" line="413"/>
         <source>&amp;Time limit:</source>
         <translation>Limite de &amp;temps :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="415"/>
+        <location filename="../../enact_match/ui/events_page.py" line="414"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="416"/>
+        <location filename="../../enact_match/ui/events_page.py" line="415"/>
         <source>Re-plan e&amp;verything (confirmed meetings too)</source>
         <translation>Tout &amp;replanifier (rendez-vous confirmés compris)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="417"/>
+        <location filename="../../enact_match/ui/events_page.py" line="416"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Confirmer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="419"/>
+        <location filename="../../enact_match/ui/events_page.py" line="418"/>
         <source>Confirm the selected meetings (all proposed meetings when none is selected)</source>
         <translation>Confirmer les rendez-vous sélectionnés (tous les rendez-vous proposés si aucun n’est sélectionné)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="421"/>
+        <location filename="../../enact_match/ui/events_page.py" line="420"/>
         <source>Cancel a &amp;participant…</source>
         <translation>&amp;Annuler une participation…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="422"/>
+        <location filename="../../enact_match/ui/events_page.py" line="421"/>
         <source>Requests not placed</source>
         <translation>Demandes non placées</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="425"/>
+        <location filename="../../enact_match/ui/events_page.py" line="424"/>
         <source>Writes into a folder: a PDF agenda and a calendar file (.ics) per participant, the table plan per slot (PDF) and the schedule as CSV and XLSX.</source>
         <translation>Écrit dans un dossier : un agenda PDF et un fichier calendrier (.ics) par participant, le plan de tables par créneau (PDF) et le planning en CSV et XLSX.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="429"/>
+        <location filename="../../enact_match/ui/events_page.py" line="428"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="430"/>
+        <location filename="../../enact_match/ui/events_page.py" line="429"/>
         <source>&amp;Write agendas…</source>
         <translation>&amp;Générer les agendas…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="535"/>
+        <location filename="../../enact_match/ui/events_page.py" line="525"/>
         <source>No event: create one with New…</source>
         <translation>Aucun événement : créez-en un avec Nouveau…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="554"/>
+        <location filename="../../enact_match/ui/events_page.py" line="544"/>
         <source>%1 slots of %2 min</source>
         <translation>%1 créneaux de %2 min</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="557"/>
+        <location filename="../../enact_match/ui/events_page.py" line="547"/>
         <source>%1 tables</source>
         <translation>%1 tables</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="558"/>
+        <location filename="../../enact_match/ui/events_page.py" line="548"/>
         <source>%1 participants</source>
         <translation>%1 participants</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="559"/>
+        <location filename="../../enact_match/ui/events_page.py" line="549"/>
         <source>%1 open requests</source>
         <translation>%1 demandes en cours</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="560"/>
+        <location filename="../../enact_match/ui/events_page.py" line="550"/>
         <source>%1 meetings</source>
         <translation>%1 rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="565"/>
+        <location filename="../../enact_match/ui/events_page.py" line="555"/>
         <source>Re-&amp;schedule</source>
         <translation>Re&amp;planifier</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="623"/>
+        <location filename="../../enact_match/ui/events_page.py" line="613"/>
         <source>Delete the event</source>
         <translation>Supprimer l’événement</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="624"/>
+        <location filename="../../enact_match/ui/events_page.py" line="614"/>
         <source>Delete %1 with its participants, requests and meetings?</source>
         <translation>Supprimer %1 avec ses participants, ses demandes et ses rendez-vous ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="670"/>
+        <location filename="../../enact_match/ui/events_page.py" line="660"/>
         <source>Choose a company or team from the list.</source>
         <translation>Choisissez une entreprise ou une équipe dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="678"/>
+        <location filename="../../enact_match/ui/events_page.py" line="668"/>
         <source>Write the availability as 09:00-12:00, 14:00-16:20.</source>
         <translation>Écrivez les disponibilités sous la forme 09:00-12:00, 14:00-16:20.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="695"/>
+        <location filename="../../enact_match/ui/events_page.py" line="685"/>
         <source>%1 takes part.</source>
         <translation>%1 participe.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="708"/>
+        <location filename="../../enact_match/ui/events_page.py" line="698"/>
         <source>Remove a participant</source>
         <translation>Retirer un participant</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="709"/>
+        <location filename="../../enact_match/ui/events_page.py" line="699"/>
         <source>Remove %1 from the event, with its requests and meetings?</source>
         <translation>Retirer %1 de l’événement, avec ses demandes et ses rendez-vous ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="734"/>
+        <location filename="../../enact_match/ui/events_page.py" line="724"/>
         <source>%1 requests added, %2 completed, %3 already there.</source>
         <translation>%1 demandes ajoutées, %2 complétées, %3 déjà présentes.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="761"/>
+        <location filename="../../enact_match/ui/events_page.py" line="751"/>
         <source>Meeting requested: %1 ↔ %2.</source>
         <translation>Rendez-vous demandé : %1 ↔ %2.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="796"/>
+        <location filename="../../enact_match/ui/events_page.py" line="786"/>
         <source>Scheduling %1…</source>
         <translation>Planification de %1…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="819"/>
+        <location filename="../../enact_match/ui/events_page.py" line="809"/>
         <source>Not scheduled in this session yet: press Schedule.</source>
         <translation>Pas encore planifié dans cette session : cliquez sur Planifier.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="822"/>
+        <location filename="../../enact_match/ui/events_page.py" line="812"/>
         <source>optimal</source>
         <translation>solution optimale</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="822"/>
+        <location filename="../../enact_match/ui/events_page.py" line="812"/>
         <source>best found</source>
         <translation>meilleure solution trouvée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="824"/>
+        <location filename="../../enact_match/ui/events_page.py" line="814"/>
         <source>%1 of %2 requests placed, total relevance %3 (%4, %5 s).</source>
         <translation>%1 demandes placées sur %2, pertinence totale %3 (%4, %5 s).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="830"/>
+        <location filename="../../enact_match/ui/events_page.py" line="820"/>
         <source>Greedy baseline on the same requests: %1 placed, total relevance %2.</source>
         <translation>Méthode gloutonne de référence sur les mêmes demandes : %1 placées, pertinence totale %2.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="836"/>
+        <location filename="../../enact_match/ui/events_page.py" line="826"/>
         <source>%1 confirmed meetings kept in place, %2 had to move.</source>
         <translation>%1 rendez-vous confirmés maintenus, %2 ont dû être déplacés.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="858"/>
+        <location filename="../../enact_match/ui/events_page.py" line="848"/>
         <source>Confirm meetings</source>
         <translation>Confirmer les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="859"/>
+        <location filename="../../enact_match/ui/events_page.py" line="849"/>
         <source>No meeting is selected: confirm every proposed meeting?</source>
         <translation>Aucun rendez-vous n’est sélectionné : confirmer tous les rendez-vous proposés ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="865"/>
+        <location filename="../../enact_match/ui/events_page.py" line="855"/>
         <source>%1 meetings confirmed.</source>
         <translation>%1 rendez-vous confirmés.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="879"/>
+        <location filename="../../enact_match/ui/events_page.py" line="869"/>
         <source>Cancel a participant</source>
         <translation>Annuler une participation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="879"/>
+        <location filename="../../enact_match/ui/events_page.py" line="869"/>
         <source>Who withdraws from the event?</source>
         <translation>Qui se retire de l’événement ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="888"/>
+        <location filename="../../enact_match/ui/events_page.py" line="878"/>
         <source>%1 meetings cancelled: press Re-schedule to fill the freed slots.</source>
         <translation>%1 rendez-vous annulés : cliquez sur Replanifier pour remplir les créneaux libérés.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="901"/>
+        <location filename="../../enact_match/ui/events_page.py" line="891"/>
         <source>Folder for the agendas of %1</source>
         <translation>Dossier des agendas de %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="913"/>
+        <location filename="../../enact_match/ui/events_page.py" line="903"/>
         <source>%1 files written for %2 participants and %3 meetings in %4.</source>
         <translation>%1 fichiers écrits pour %2 participants et %3 rendez-vous dans %4.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="920"/>
+        <location filename="../../enact_match/ui/events_page.py" line="910"/>
         <source>Agendas written</source>
         <translation>Agendas générés</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="920"/>
+        <location filename="../../enact_match/ui/events_page.py" line="910"/>
         <source>Open the folder now?</source>
         <translation>Ouvrir le dossier maintenant ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="924"/>
+        <location filename="../../enact_match/ui/events_page.py" line="914"/>
         <source>Writing the agendas…</source>
         <translation>Génération des agendas…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="924"/>
+        <location filename="../../enact_match/ui/events_page.py" line="914"/>
         <source>Cannot write the agendas</source>
         <translation>Impossible de générer les agendas</translation>
     </message>
@@ -1667,48 +1672,48 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/exports_ui.py" line="150"/>
+        <location filename="../../enact_match/ui/exports_ui.py" line="151"/>
         <source>PDF written</source>
         <translation>PDF enregistré</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/exports_ui.py" line="151"/>
+        <location filename="../../enact_match/ui/exports_ui.py" line="152"/>
         <source>%1 is written. Open it now?</source>
         <translation>%1 est enregistré. L’ouvrir maintenant ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/exports_ui.py" line="159"/>
+        <location filename="../../enact_match/ui/exports_ui.py" line="160"/>
         <source>Brief of %1</source>
         <translation>Fiche de mise en relation de %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/exports_ui.py" line="174"/>
+        <location filename="../../enact_match/ui/exports_ui.py" line="175"/>
         <source>Writing the brief…</source>
         <translation>Rédaction de la fiche…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/exports_ui.py" line="177"/>
+        <location filename="../../enact_match/ui/exports_ui.py" line="178"/>
         <source>Cannot write the brief</source>
         <translation>Impossible d’écrire la fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/exports_ui.py" line="186"/>
-        <location filename="../../enact_match/ui/exports_ui.py" line="190"/>
+        <location filename="../../enact_match/ui/exports_ui.py" line="187"/>
+        <location filename="../../enact_match/ui/exports_ui.py" line="191"/>
         <source>Shortlist report</source>
         <translation>Rapport de sélection</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/exports_ui.py" line="187"/>
+        <location filename="../../enact_match/ui/exports_ui.py" line="188"/>
         <source>No need is listed: clear the filters of the Needs page.</source>
         <translation>Aucun besoin n’est listé : videz les filtres de la page Besoins.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/exports_ui.py" line="204"/>
+        <location filename="../../enact_match/ui/exports_ui.py" line="205"/>
         <source>Writing the shortlist report…</source>
         <translation>Rédaction du rapport de sélection…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/exports_ui.py" line="207"/>
+        <location filename="../../enact_match/ui/exports_ui.py" line="208"/>
         <source>Cannot write the shortlist report</source>
         <translation>Impossible d’écrire le rapport de sélection</translation>
     </message>
@@ -1744,17 +1749,17 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
 <context>
     <name>GapsModel</name>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="229"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="233"/>
         <source>Dominant terms</source>
         <translation>Termes dominants</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="230"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="234"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/dashboard_page.py" line="231"/>
+        <location filename="../../enact_match/ui/dashboard_page.py" line="235"/>
         <source>Best score</source>
         <translation>Meilleur score</translation>
     </message>
@@ -2026,7 +2031,7 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
 <context>
     <name>LazyPage</name>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="76"/>
+        <location filename="../../enact_match/ui/main_window.py" line="75"/>
         <source>This page is not available: %1</source>
         <translation>Cette page n’est pas disponible : %1</translation>
     </message>
@@ -2052,247 +2057,247 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="234"/>
+        <location filename="../../enact_match/ui/main_window.py" line="233"/>
         <source>Research units &amp; teams</source>
         <translation>Unités et équipes de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="235"/>
+        <location filename="../../enact_match/ui/main_window.py" line="234"/>
         <source>Matches</source>
         <translation>Mises en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="236"/>
+        <location filename="../../enact_match/ui/main_window.py" line="235"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="237"/>
+        <location filename="../../enact_match/ui/main_window.py" line="236"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="290"/>
+        <location filename="../../enact_match/ui/main_window.py" line="289"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="291"/>
+        <location filename="../../enact_match/ui/main_window.py" line="290"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="292"/>
+        <location filename="../../enact_match/ui/main_window.py" line="291"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="293"/>
+        <location filename="../../enact_match/ui/main_window.py" line="292"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="295"/>
+        <location filename="../../enact_match/ui/main_window.py" line="294"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="295"/>
+        <location filename="../../enact_match/ui/main_window.py" line="294"/>
         <source>Create a record on the current page</source>
         <translation>Créer une fiche dans la page actuelle</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="296"/>
+        <location filename="../../enact_match/ui/main_window.py" line="295"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="296"/>
+        <location filename="../../enact_match/ui/main_window.py" line="295"/>
         <source>Save the record being edited</source>
         <translation>Enregistrer la fiche en cours de modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="297"/>
+        <location filename="../../enact_match/ui/main_window.py" line="296"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="297"/>
+        <location filename="../../enact_match/ui/main_window.py" line="296"/>
         <source>Delete the selected record</source>
         <translation>Supprimer la fiche sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="298"/>
+        <location filename="../../enact_match/ui/main_window.py" line="297"/>
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="298"/>
+        <location filename="../../enact_match/ui/main_window.py" line="297"/>
         <source>Undo the last save or deletion</source>
         <translation>Annuler le dernier enregistrement ou la dernière suppression</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="300"/>
+        <location filename="../../enact_match/ui/main_window.py" line="299"/>
         <source>&amp;Search…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="301"/>
+        <location filename="../../enact_match/ui/main_window.py" line="300"/>
         <source>Find companies, units, teams, needs, contacts</source>
         <translation>Trouver entreprises, unités, équipes, besoins, contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="303"/>
+        <location filename="../../enact_match/ui/main_window.py" line="302"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="303"/>
+        <location filename="../../enact_match/ui/main_window.py" line="302"/>
         <source>Read the data again</source>
         <translation>Relire les données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="305"/>
+        <location filename="../../enact_match/ui/main_window.py" line="304"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="306"/>
+        <location filename="../../enact_match/ui/main_window.py" line="305"/>
         <source>The verified backups of the database; back up now or restore one</source>
         <translation>Les sauvegardes vérifiées de la base ; sauvegarder maintenant ou en restaurer une</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="309"/>
+        <location filename="../../enact_match/ui/main_window.py" line="308"/>
         <source>&amp;Laptop bundles…</source>
         <translation>&amp;Lots de modifications…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="310"/>
+        <location filename="../../enact_match/ui/main_window.py" line="309"/>
         <source>Export my changes, merge a bundle from another laptop, settle conflicts</source>
         <translation>Exporter mes modifications, fusionner un lot venu d’un autre ordinateur, régler les conflits</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="313"/>
+        <location filename="../../enact_match/ui/main_window.py" line="312"/>
         <source>&amp;Personal data (GDPR)…</source>
         <translation>Données &amp;personnelles (RGPD)…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="314"/>
+        <location filename="../../enact_match/ui/main_window.py" line="313"/>
         <source>Export everything held about a person, or erase them</source>
         <translation>Exporter tout ce qui est conservé sur une personne, ou l’effacer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="317"/>
+        <location filename="../../enact_match/ui/main_window.py" line="316"/>
         <source>En&amp;crypt this database…</source>
         <translation>&amp;Chiffrer cette base…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="318"/>
+        <location filename="../../enact_match/ui/main_window.py" line="317"/>
         <source>Encrypt the database file and its backups with a passphrase (SQLCipher)</source>
         <translation>Chiffrer le fichier de la base et ses sauvegardes avec une phrase secrète (SQLCipher)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="321"/>
+        <location filename="../../enact_match/ui/main_window.py" line="320"/>
         <source>Recompute all &amp;suggestions</source>
         <translation>Recalculer toutes les &amp;suggestions</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="322"/>
+        <location filename="../../enact_match/ui/main_window.py" line="321"/>
         <source>Re-read every need and team and rank them again (after a large import)</source>
         <translation>Relire tous les besoins et toutes les équipes et les classer à nouveau (après un import important)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="325"/>
+        <location filename="../../enact_match/ui/main_window.py" line="324"/>
         <source>Se&amp;ttings…</source>
         <translation>Param&amp;ètres…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="326"/>
+        <location filename="../../enact_match/ui/main_window.py" line="325"/>
         <source>Database, language, your name and structure</source>
         <translation>Base de données, langue, votre nom et votre structure</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="329"/>
+        <location filename="../../enact_match/ui/main_window.py" line="328"/>
         <source>&amp;Import a file…</source>
         <translation>&amp;Importer un fichier…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="330"/>
+        <location filename="../../enact_match/ui/main_window.py" line="329"/>
         <source>Import records from CSV, XLSX or ODS, with a preview of the columns and rows</source>
         <translation>Importer des fiches depuis un fichier CSV, XLSX ou ODS, avec un aperçu des colonnes et des lignes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="333"/>
+        <location filename="../../enact_match/ui/main_window.py" line="332"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="334"/>
+        <location filename="../../enact_match/ui/main_window.py" line="333"/>
         <source>Needs, teams, companies, matches or the pipeline as CSV or XLSX</source>
         <translation>Besoins, équipes, entreprises, mises en relation ou suivi en CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="337"/>
+        <location filename="../../enact_match/ui/main_window.py" line="336"/>
         <source>Shortlist &amp;report (PDF)…</source>
         <translation>&amp;Rapport de sélection (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="338"/>
+        <location filename="../../enact_match/ui/main_window.py" line="337"/>
         <source>The needs listed on the Needs page with their best teams, as a PDF to print</source>
         <translation>Les besoins listés sur la page Besoins avec leurs meilleures équipes, en PDF à imprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="341"/>
+        <location filename="../../enact_match/ui/main_window.py" line="340"/>
         <source>&amp;Quick capture…</source>
         <translation>Saisie r&amp;apide…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="342"/>
+        <location filename="../../enact_match/ui/main_window.py" line="341"/>
         <source>A visitor&apos;s company, contact and need in a few keystrokes, then the best teams</source>
         <translation>L’entreprise, le contact et le besoin d’un visiteur en quelques frappes, puis les meilleures équipes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="345"/>
+        <location filename="../../enact_match/ui/main_window.py" line="344"/>
         <source>Find &amp;duplicates…</source>
         <translation>Trouver les &amp;doublons…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="346"/>
+        <location filename="../../enact_match/ui/main_window.py" line="345"/>
         <source>Companies, units, teams or contacts entered twice: compare and merge them</source>
         <translation>Entreprises, unités, équipes ou contacts saisis deux fois : les comparer et les fusionner</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="348"/>
+        <location filename="../../enact_match/ui/main_window.py" line="347"/>
         <source>Load the &amp;demo data</source>
         <translation>Charger les données de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="348"/>
+        <location filename="../../enact_match/ui/main_window.py" line="347"/>
         <source>Add the demo data set</source>
         <translation>Ajouter le jeu de données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="349"/>
+        <location filename="../../enact_match/ui/main_window.py" line="348"/>
         <source>&amp;About ENACT Match</source>
         <translation>&amp;À propos d’ENACT Match</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="350"/>
+        <location filename="../../enact_match/ui/main_window.py" line="349"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="366"/>
+        <location filename="../../enact_match/ui/main_window.py" line="365"/>
         <source>Data: %1</source>
         <translation>Données : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="606"/>
+        <location filename="../../enact_match/ui/main_window.py" line="609"/>
         <source>Cannot open the database</source>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="607"/>
+        <location filename="../../enact_match/ui/main_window.py" line="610"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 n’a pas pu être ouverte : %2</translation>
     </message>
@@ -2397,140 +2402,140 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="208"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="209"/>
         <source>&amp;Structure:</source>
         <translation>&amp;Structure :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="209"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="210"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Responsable :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="210"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="211"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="211"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="212"/>
         <source>&amp;Move to</source>
         <translation>&amp;Passer à</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="212"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="213"/>
         <source>Move the match to another stage</source>
         <translation>Faire passer la mise en relation à une autre étape</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="213"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="214"/>
         <source>New note:</source>
         <translation>Nouvelle note :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="214"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="215"/>
         <source>Call with the company, next step…</source>
         <translation>Appel avec l’entreprise, prochaine étape…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="215"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="216"/>
         <source>&amp;Add note</source>
         <translation>&amp;Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="216"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="217"/>
         <source>Add a dated note to the history (Ctrl+Enter)</source>
         <translation>Ajouter une note datée à l’historique (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="217"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="218"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="219"/>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="259"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="220"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="251"/>
         <source>All structures</source>
         <translation>Toutes les structures</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="220"/>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="260"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="221"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="253"/>
         <source>All owners</source>
         <translation>Tous les responsables</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="301"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="284"/>
         <source>%1 match</source>
         <translation>%1 mise en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="301"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="284"/>
         <source>%1 matches</source>
         <translation>%1 mises en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="343"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="326"/>
         <source>Select a match to see its notes and history.</source>
         <translation>Sélectionnez une mise en relation pour voir ses notes et son historique.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="349"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="332"/>
         <source>Team: %1</source>
         <translation>Équipe : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="352"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="335"/>
         <source>Company: %1</source>
         <translation>Entreprise : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="353"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="336"/>
         <source>Stage: %1</source>
         <translation>Étape : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="357"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="340"/>
         <source>Collaboration: %1</source>
         <translation>Collaboration : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="362"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="345"/>
         <source>Reason: %1</source>
         <translation>Motif : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="364"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="347"/>
         <source>Followed by %1</source>
         <translation>Suivie par %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="434"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="417"/>
         <source>Collaboration started</source>
         <translation>Collaboration engagée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="434"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="417"/>
         <source>Kind of collaboration:</source>
         <translation>Type de collaboration :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="440"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="423"/>
         <source>Decline the match</source>
         <translation>Décliner la mise en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="440"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="423"/>
         <source>Why is it declined?</source>
         <translation>Pourquoi est-elle déclinée ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="477"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="460"/>
         <source>Someone else moved this match after you opened the pipeline: it is now at “%1”. Nothing was changed; the pipeline has been read again.</source>
         <translation>Quelqu’un d’autre a déplacé cette mise en relation après l’ouverture du pipeline : elle est maintenant à l’étape « %1 ». Rien n’a été modifié ; le pipeline a été relu.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="480"/>
-        <location filename="../../enact_match/ui/pipeline_page.py" line="483"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="463"/>
+        <location filename="../../enact_match/ui/pipeline_page.py" line="466"/>
         <source>Pipeline</source>
         <translation>Suivi</translation>
     </message>
@@ -3351,801 +3356,801 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
 <context>
     <name>Text</name>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="20"/>
+        <location filename="../../enact_match/ui/text.py" line="21"/>
         <source>Axis 1 · Language &amp; multimodal</source>
         <translation>Axe 1 · Langage &amp; multimodal</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="21"/>
+        <location filename="../../enact_match/ui/text.py" line="22"/>
         <source>Axis 2 · AI for engineering &amp; science</source>
         <translation>Axe 2 · IA pour l’ingénierie &amp; les sciences</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="22"/>
+        <location filename="../../enact_match/ui/text.py" line="23"/>
         <source>Axis 3 · Digital health</source>
         <translation>Axe 3 · Santé numérique</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="29"/>
+        <location filename="../../enact_match/ui/text.py" line="30"/>
         <source>A%1</source>
         <translation>A%1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="39"/>
+        <location filename="../../enact_match/ui/text.py" line="40"/>
         <source>Open</source>
         <translation>Ouvert</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="40"/>
+        <location filename="../../enact_match/ui/text.py" line="41"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="41"/>
+        <location filename="../../enact_match/ui/text.py" line="42"/>
         <source>Closed</source>
         <translation>Fermé</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="50"/>
+        <location filename="../../enact_match/ui/text.py" line="51"/>
         <source>Suggested</source>
         <translation>Suggérée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="51"/>
+        <location filename="../../enact_match/ui/text.py" line="52"/>
         <source>Shortlisted</source>
         <translation>Retenue</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="52"/>
+        <location filename="../../enact_match/ui/text.py" line="53"/>
         <source>Introduced</source>
         <translation>Présentée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="53"/>
+        <location filename="../../enact_match/ui/text.py" line="54"/>
         <source>Meeting held</source>
         <translation>Rencontre faite</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="54"/>
+        <location filename="../../enact_match/ui/text.py" line="55"/>
         <source>Collaboration started</source>
         <translation>Collaboration engagée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="55"/>
+        <location filename="../../enact_match/ui/text.py" line="56"/>
         <source>Declined</source>
         <translation>Déclinée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="64"/>
+        <location filename="../../enact_match/ui/text.py" line="65"/>
         <source>Too early</source>
         <translation>Trop tôt</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="65"/>
+        <location filename="../../enact_match/ui/text.py" line="66"/>
         <source>Benefit unclear</source>
         <translation>Intérêt peu clair</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="66"/>
+        <location filename="../../enact_match/ui/text.py" line="67"/>
         <source>No capacity</source>
         <translation>Pas de disponibilité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="67"/>
-        <location filename="../../enact_match/ui/text.py" line="299"/>
+        <location filename="../../enact_match/ui/text.py" line="68"/>
+        <location filename="../../enact_match/ui/text.py" line="300"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="68"/>
+        <location filename="../../enact_match/ui/text.py" line="69"/>
         <source>Already partners</source>
         <translation>Déjà partenaires</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="69"/>
+        <location filename="../../enact_match/ui/text.py" line="70"/>
         <source>Competitor</source>
         <translation>Concurrent</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="70"/>
+        <location filename="../../enact_match/ui/text.py" line="71"/>
         <source>Conflict of interest</source>
         <translation>Conflit d’intérêts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="71"/>
-        <location filename="../../enact_match/ui/text.py" line="87"/>
-        <location filename="../../enact_match/ui/text.py" line="138"/>
-        <location filename="../../enact_match/ui/text.py" line="150"/>
+        <location filename="../../enact_match/ui/text.py" line="72"/>
+        <location filename="../../enact_match/ui/text.py" line="88"/>
+        <location filename="../../enact_match/ui/text.py" line="139"/>
+        <location filename="../../enact_match/ui/text.py" line="151"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="80"/>
+        <location filename="../../enact_match/ui/text.py" line="81"/>
         <source>CIFRE thesis</source>
         <translation>Thèse CIFRE</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="81"/>
+        <location filename="../../enact_match/ui/text.py" line="82"/>
         <source>Research contract</source>
         <translation>Contrat de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="82"/>
+        <location filename="../../enact_match/ui/text.py" line="83"/>
         <source>Service contract</source>
         <translation>Prestation de service</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="83"/>
+        <location filename="../../enact_match/ui/text.py" line="84"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="84"/>
+        <location filename="../../enact_match/ui/text.py" line="85"/>
         <source>Joint laboratory</source>
         <translation>Laboratoire commun</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="85"/>
+        <location filename="../../enact_match/ui/text.py" line="86"/>
         <source>ENACT chair</source>
         <translation>Chaire ENACT</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="86"/>
+        <location filename="../../enact_match/ui/text.py" line="87"/>
         <source>Maturation</source>
         <translation>Maturation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="96"/>
+        <location filename="../../enact_match/ui/text.py" line="97"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="97"/>
+        <location filename="../../enact_match/ui/text.py" line="98"/>
         <source>ENACT network</source>
         <translation>Réseau ENACT</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="98"/>
+        <location filename="../../enact_match/ui/text.py" line="99"/>
         <source>My structure only</source>
         <translation>Ma structure seulement</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="107"/>
+        <location filename="../../enact_match/ui/text.py" line="108"/>
         <source>No data</source>
         <translation>Pas de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="108"/>
+        <location filename="../../enact_match/ui/text.py" line="109"/>
         <source>Industrial data</source>
         <translation>Données industrielles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="109"/>
+        <location filename="../../enact_match/ui/text.py" line="110"/>
         <source>Medical data</source>
         <translation>Données médicales</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="110"/>
+        <location filename="../../enact_match/ui/text.py" line="111"/>
         <source>Other data</source>
         <translation>Autres données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="119"/>
+        <location filename="../../enact_match/ui/text.py" line="120"/>
         <source>Micro-enterprise (TPE)</source>
         <translation>Très petite entreprise (TPE)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="120"/>
+        <location filename="../../enact_match/ui/text.py" line="121"/>
         <source>SME (PME)</source>
         <translation>Petite ou moyenne entreprise (PME)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="121"/>
+        <location filename="../../enact_match/ui/text.py" line="122"/>
         <source>Mid-cap (ETI)</source>
         <translation>Entreprise de taille intermédiaire (ETI)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="122"/>
+        <location filename="../../enact_match/ui/text.py" line="123"/>
         <source>Large company (GE)</source>
         <translation>Grande entreprise (GE)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="131"/>
+        <location filename="../../enact_match/ui/text.py" line="132"/>
         <source>Université de Lorraine</source>
         <translation>Université de Lorraine</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="132"/>
+        <location filename="../../enact_match/ui/text.py" line="133"/>
         <source>Université de Strasbourg</source>
         <translation>Université de Strasbourg</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="136"/>
+        <location filename="../../enact_match/ui/text.py" line="137"/>
         <source>CHRU Nancy</source>
         <translation>CHRU de Nancy</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="137"/>
+        <location filename="../../enact_match/ui/text.py" line="138"/>
         <source>Strasbourg University Hospitals</source>
         <translation>Hôpitaux universitaires de Strasbourg</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="147"/>
+        <location filename="../../enact_match/ui/text.py" line="148"/>
         <source>Legitimate interest</source>
         <translation>Intérêt légitime</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="148"/>
+        <location filename="../../enact_match/ui/text.py" line="149"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="149"/>
+        <location filename="../../enact_match/ui/text.py" line="150"/>
         <source>Contract</source>
         <translation>Contrat</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="174"/>
+        <location filename="../../enact_match/ui/text.py" line="175"/>
         <source>A value is required.</source>
         <translation>Une valeur est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="175"/>
+        <location filename="../../enact_match/ui/text.py" line="176"/>
         <source>The file has no column for this field.</source>
         <translation>Le fichier n’a pas de colonne pour ce champ.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="176"/>
+        <location filename="../../enact_match/ui/text.py" line="177"/>
         <source>This reference appears twice in the file.</source>
         <translation>Cette référence apparaît deux fois dans le fichier.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="177"/>
+        <location filename="../../enact_match/ui/text.py" line="178"/>
         <source>No such record in the database.</source>
         <translation>Aucune fiche correspondante dans la base.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="178"/>
+        <location filename="../../enact_match/ui/text.py" line="179"/>
         <source>The text is too long.</source>
         <translation>Le texte est trop long.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="179"/>
+        <location filename="../../enact_match/ui/text.py" line="180"/>
         <source>A SIREN has 9 digits (a SIRET 14).</source>
         <translation>Un SIREN a 9 chiffres (un SIRET 14).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="180"/>
+        <location filename="../../enact_match/ui/text.py" line="181"/>
         <source>The SIREN checksum is wrong (a mistyped digit?).</source>
         <translation>La clé de contrôle du SIREN est fausse (un chiffre mal saisi ?).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="183"/>
+        <location filename="../../enact_match/ui/text.py" line="184"/>
         <source>The SIRET checksum is wrong (a mistyped digit?).</source>
         <translation>La clé de contrôle du SIRET est fausse (un chiffre mal saisi ?).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="186"/>
+        <location filename="../../enact_match/ui/text.py" line="187"/>
         <source>Not a valid e-mail address.</source>
         <translation>Adresse électronique non valide.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="187"/>
+        <location filename="../../enact_match/ui/text.py" line="188"/>
         <source>A NAF/APE code looks like 6201Z.</source>
         <translation>Un code NAF/APE s’écrit comme 6201Z.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="188"/>
+        <location filename="../../enact_match/ui/text.py" line="189"/>
         <source>Axes are 1, 2 or 3.</source>
         <translation>Les axes sont 1, 2 ou 3.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="189"/>
+        <location filename="../../enact_match/ui/text.py" line="190"/>
         <source>A whole number is expected.</source>
         <translation>Un nombre entier est attendu.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="190"/>
+        <location filename="../../enact_match/ui/text.py" line="191"/>
         <source>Out of range (TRL: 1 to 9).</source>
         <translation>Hors limites (TRL : 1 à 9).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="191"/>
+        <location filename="../../enact_match/ui/text.py" line="192"/>
         <source>Yes or no is expected.</source>
         <translation>Oui ou non est attendu.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="192"/>
+        <location filename="../../enact_match/ui/text.py" line="193"/>
         <source>A date is expected (31/03/2025).</source>
         <translation>Une date est attendue (31/03/2025).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="193"/>
+        <location filename="../../enact_match/ui/text.py" line="194"/>
         <source>Not one of the accepted values.</source>
         <translation>Ne fait pas partie des valeurs acceptées.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="194"/>
+        <location filename="../../enact_match/ui/text.py" line="195"/>
         <source>The file&apos;s text encoding is not recognised (save it as UTF-8).</source>
         <translation>L’encodage du texte du fichier n’est pas reconnu (enregistrez-le en UTF-8).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="197"/>
+        <location filename="../../enact_match/ui/text.py" line="198"/>
         <source>The file is too large.</source>
         <translation>Le fichier est trop volumineux.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="198"/>
+        <location filename="../../enact_match/ui/text.py" line="199"/>
         <source>The file has too many rows.</source>
         <translation>Le fichier a trop de lignes.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="199"/>
+        <location filename="../../enact_match/ui/text.py" line="200"/>
         <source>The file has too many columns.</source>
         <translation>Le fichier a trop de colonnes.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="200"/>
+        <location filename="../../enact_match/ui/text.py" line="201"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="201"/>
+        <location filename="../../enact_match/ui/text.py" line="202"/>
         <source>The file is not a readable CSV file.</source>
         <translation>Le fichier n’est pas un CSV lisible.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="202"/>
+        <location filename="../../enact_match/ui/text.py" line="203"/>
         <source>Unsupported file type (use .csv, .xlsx or .ods).</source>
         <translation>Type de fichier non pris en charge (utilisez .csv, .xlsx ou .ods).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="203"/>
+        <location filename="../../enact_match/ui/text.py" line="204"/>
         <source>The file has too many cells.</source>
         <translation>Le fichier a trop de cellules.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="204"/>
+        <location filename="../../enact_match/ui/text.py" line="205"/>
         <source>There is no row at this line.</source>
         <translation>Il n’y a pas de ligne à ce numéro.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="205"/>
+        <location filename="../../enact_match/ui/text.py" line="206"/>
         <source>The file is not a valid XLSX workbook.</source>
         <translation>Le fichier n’est pas un classeur XLSX valide.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="206"/>
+        <location filename="../../enact_match/ui/text.py" line="207"/>
         <source>The file is not a valid ODS spreadsheet.</source>
         <translation>Le fichier n’est pas un classeur ODS valide.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="207"/>
+        <location filename="../../enact_match/ui/text.py" line="208"/>
         <source>The workbook unpacks to far more than its size: refused as unsafe.</source>
         <translation>Le classeur se décompresse en bien plus que sa taille : refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="210"/>
+        <location filename="../../enact_match/ui/text.py" line="211"/>
         <source>The spreadsheet unpacks to far more than its size: refused as unsafe.</source>
         <translation>Le classeur se décompresse en bien plus que sa taille : refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="213"/>
+        <location filename="../../enact_match/ui/text.py" line="214"/>
         <source>XLSX files cannot be read safely on this installation (defusedxml is missing).</source>
         <translation>Les fichiers XLSX ne peuvent pas être lus sans risque sur cette installation (defusedxml manque).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="216"/>
+        <location filename="../../enact_match/ui/text.py" line="217"/>
         <source>The file contains unsafe XML: refused.</source>
         <translation>Le fichier contient du XML dangereux : refusé.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="217"/>
+        <location filename="../../enact_match/ui/text.py" line="218"/>
         <source>The file cannot be written there.</source>
         <translation>Impossible d’écrire le fichier à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="218"/>
+        <location filename="../../enact_match/ui/text.py" line="219"/>
         <source>A record cannot be merged with itself.</source>
         <translation>Une fiche ne peut pas être fusionnée avec elle-même.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="313"/>
+        <location filename="../../enact_match/ui/text.py" line="314"/>
         <source>Captured by</source>
         <translation>Saisi par</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="334"/>
+        <location filename="../../enact_match/ui/text.py" line="335"/>
         <source>known header</source>
         <translation>en-tête connu</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="335"/>
+        <location filename="../../enact_match/ui/text.py" line="336"/>
         <source>similar header</source>
         <translation>en-tête proche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="336"/>
+        <location filename="../../enact_match/ui/text.py" line="337"/>
         <source>remembered</source>
         <translation>mémorisée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="337"/>
+        <location filename="../../enact_match/ui/text.py" line="338"/>
         <source>your choice</source>
         <translation>votre choix</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="348"/>
+        <location filename="../../enact_match/ui/text.py" line="349"/>
         <source>same SIREN</source>
         <translation>même SIREN</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="349"/>
+        <location filename="../../enact_match/ui/text.py" line="350"/>
         <source>same name</source>
         <translation>même nom</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="350"/>
+        <location filename="../../enact_match/ui/text.py" line="351"/>
         <source>nearly the same name</source>
         <translation>nom presque identique</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="351"/>
+        <location filename="../../enact_match/ui/text.py" line="352"/>
         <source>same RNSR number</source>
         <translation>même numéro RNSR</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="352"/>
+        <location filename="../../enact_match/ui/text.py" line="353"/>
         <source>same unit code</source>
         <translation>même code d’unité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="353"/>
+        <location filename="../../enact_match/ui/text.py" line="354"/>
         <source>same name in the same unit</source>
         <translation>même nom dans la même unité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="354"/>
+        <location filename="../../enact_match/ui/text.py" line="355"/>
         <source>same e-mail</source>
         <translation>même courriel</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="355"/>
+        <location filename="../../enact_match/ui/text.py" line="356"/>
         <source>same name and organisation</source>
         <translation>même nom et même organisme</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="364"/>
+        <location filename="../../enact_match/ui/text.py" line="365"/>
         <source>Matches</source>
         <translation>Mises en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="366"/>
+        <location filename="../../enact_match/ui/text.py" line="367"/>
         <source>Pipeline (matches with their history)</source>
         <translation>Suivi (mises en relation avec leur historique)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="219"/>
+        <location filename="../../enact_match/ui/text.py" line="220"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="220"/>
+        <location filename="../../enact_match/ui/text.py" line="221"/>
         <source>Unknown kind of record.</source>
         <translation>Type de fiche inconnu.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="230"/>
+        <location filename="../../enact_match/ui/text.py" line="231"/>
         <source>Companies</source>
         <translation>Entreprises</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="231"/>
+        <location filename="../../enact_match/ui/text.py" line="232"/>
         <source>Research units</source>
         <translation>Unités de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="232"/>
-        <location filename="../../enact_match/ui/text.py" line="316"/>
+        <location filename="../../enact_match/ui/text.py" line="233"/>
+        <location filename="../../enact_match/ui/text.py" line="317"/>
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="233"/>
-        <location filename="../../enact_match/ui/text.py" line="315"/>
+        <location filename="../../enact_match/ui/text.py" line="234"/>
+        <location filename="../../enact_match/ui/text.py" line="316"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="234"/>
+        <location filename="../../enact_match/ui/text.py" line="235"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="245"/>
+        <location filename="../../enact_match/ui/text.py" line="246"/>
         <source>%1 company</source>
         <translation>%1 entreprise</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="247"/>
+        <location filename="../../enact_match/ui/text.py" line="248"/>
         <source>%1 companies</source>
         <translation>%1 entreprises</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="249"/>
+        <location filename="../../enact_match/ui/text.py" line="250"/>
         <source>%1 unit</source>
         <translation>%1 unité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="251"/>
+        <location filename="../../enact_match/ui/text.py" line="252"/>
         <source>%1 units</source>
         <translation>%1 unités</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="252"/>
+        <location filename="../../enact_match/ui/text.py" line="253"/>
         <source>%1 team</source>
         <translation>%1 équipe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="254"/>
+        <location filename="../../enact_match/ui/text.py" line="255"/>
         <source>%1 teams</source>
         <translation>%1 équipes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="255"/>
+        <location filename="../../enact_match/ui/text.py" line="256"/>
         <source>%1 need</source>
         <translation>%1 besoin</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="257"/>
+        <location filename="../../enact_match/ui/text.py" line="258"/>
         <source>%1 needs</source>
         <translation>%1 besoins</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="259"/>
+        <location filename="../../enact_match/ui/text.py" line="260"/>
         <source>%1 contact</source>
         <translation>%1 contact</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="261"/>
+        <location filename="../../enact_match/ui/text.py" line="262"/>
         <source>%1 contacts</source>
         <translation>%1 contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="271"/>
+        <location filename="../../enact_match/ui/text.py" line="272"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="272"/>
+        <location filename="../../enact_match/ui/text.py" line="273"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="273"/>
+        <location filename="../../enact_match/ui/text.py" line="274"/>
         <source>Legal form</source>
         <translation>Forme juridique</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="274"/>
+        <location filename="../../enact_match/ui/text.py" line="275"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="275"/>
+        <location filename="../../enact_match/ui/text.py" line="276"/>
         <source>NAF code</source>
         <translation>Code NAF</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="276"/>
+        <location filename="../../enact_match/ui/text.py" line="277"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="277"/>
+        <location filename="../../enact_match/ui/text.py" line="278"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="278"/>
+        <location filename="../../enact_match/ui/text.py" line="279"/>
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="279"/>
+        <location filename="../../enact_match/ui/text.py" line="280"/>
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="280"/>
+        <location filename="../../enact_match/ui/text.py" line="281"/>
         <source>Acronym</source>
         <translation>Sigle</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="281"/>
+        <location filename="../../enact_match/ui/text.py" line="282"/>
         <source>Unit code</source>
         <translation>Code de l’unité</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="282"/>
+        <location filename="../../enact_match/ui/text.py" line="283"/>
         <source>RNSR number</source>
         <translation>Numéro RNSR</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="283"/>
+        <location filename="../../enact_match/ui/text.py" line="284"/>
         <source>Institutions</source>
         <translation>Tutelles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="284"/>
+        <location filename="../../enact_match/ui/text.py" line="285"/>
         <source>Other institutions</source>
         <translation>Autres tutelles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="285"/>
-        <location filename="../../enact_match/ui/text.py" line="318"/>
+        <location filename="../../enact_match/ui/text.py" line="286"/>
+        <location filename="../../enact_match/ui/text.py" line="319"/>
         <source>Research unit</source>
         <translation>Unité de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="286"/>
+        <location filename="../../enact_match/ui/text.py" line="287"/>
         <source>Team leader</source>
         <translation>Responsable d’équipe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="287"/>
+        <location filename="../../enact_match/ui/text.py" line="288"/>
         <source>Competencies</source>
         <translation>Compétences</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="288"/>
+        <location filename="../../enact_match/ui/text.py" line="289"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="289"/>
+        <location filename="../../enact_match/ui/text.py" line="290"/>
         <source>Axes</source>
         <translation>Axes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="290"/>
+        <location filename="../../enact_match/ui/text.py" line="291"/>
         <source>Platforms</source>
         <translation>Plateformes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="291"/>
+        <location filename="../../enact_match/ui/text.py" line="292"/>
         <source>Open to CIFRE</source>
         <translation>Ouverte aux CIFRE</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="292"/>
+        <location filename="../../enact_match/ui/text.py" line="293"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="293"/>
+        <location filename="../../enact_match/ui/text.py" line="294"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="294"/>
-        <location filename="../../enact_match/ui/text.py" line="317"/>
+        <location filename="../../enact_match/ui/text.py" line="295"/>
+        <location filename="../../enact_match/ui/text.py" line="318"/>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="295"/>
+        <location filename="../../enact_match/ui/text.py" line="296"/>
         <source>Target TRL</source>
         <translation>TRL visé</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="296"/>
+        <location filename="../../enact_match/ui/text.py" line="297"/>
         <source>Horizon</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="297"/>
+        <location filename="../../enact_match/ui/text.py" line="298"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="298"/>
+        <location filename="../../enact_match/ui/text.py" line="299"/>
         <source>Data available</source>
         <translation>Données disponibles</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="300"/>
-        <location filename="../../enact_match/ui/text.py" line="319"/>
+        <location filename="../../enact_match/ui/text.py" line="301"/>
+        <location filename="../../enact_match/ui/text.py" line="320"/>
         <source>Structure</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="301"/>
+        <location filename="../../enact_match/ui/text.py" line="302"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="302"/>
+        <location filename="../../enact_match/ui/text.py" line="303"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="303"/>
+        <location filename="../../enact_match/ui/text.py" line="304"/>
         <source>Opened on</source>
         <translation>Ouvert le</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="304"/>
+        <location filename="../../enact_match/ui/text.py" line="305"/>
         <source>Closed on</source>
         <translation>Fermé le</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="305"/>
+        <location filename="../../enact_match/ui/text.py" line="306"/>
         <source>Role</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="306"/>
+        <location filename="../../enact_match/ui/text.py" line="307"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="307"/>
+        <location filename="../../enact_match/ui/text.py" line="308"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="308"/>
+        <location filename="../../enact_match/ui/text.py" line="309"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="309"/>
+        <location filename="../../enact_match/ui/text.py" line="310"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="310"/>
+        <location filename="../../enact_match/ui/text.py" line="311"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="311"/>
+        <location filename="../../enact_match/ui/text.py" line="312"/>
         <source>Legal basis</source>
         <translation>Base légale</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="312"/>
+        <location filename="../../enact_match/ui/text.py" line="313"/>
         <source>Informed on</source>
         <translation>Informé le</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="314"/>
+        <location filename="../../enact_match/ui/text.py" line="315"/>
         <source>Last contact</source>
         <translation>Dernier contact</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="320"/>
+        <location filename="../../enact_match/ui/text.py" line="321"/>
         <source>Publications</source>
         <translation>Publications</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="321"/>
+        <location filename="../../enact_match/ui/text.py" line="322"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="322"/>
+        <location filename="../../enact_match/ui/text.py" line="323"/>
         <source>Venue</source>
         <translation>Revue ou conférence</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="323"/>
+        <location filename="../../enact_match/ui/text.py" line="324"/>
         <source>DOI</source>
         <translation>DOI</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/text.py" line="324"/>
+        <location filename="../../enact_match/ui/text.py" line="325"/>
         <source>Abstract</source>
         <translation>Résumé</translation>
     </message>

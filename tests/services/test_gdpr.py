@@ -8,13 +8,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from enact_match.services import backup, catalog, gdpr
 from enact_match.services.database import Database, open_database
 from enact_match.services.importing import import_file
 from enact_match.services.pipeline import StageChange, add_note, match_history, record_decision
-from enact_match.storage.models import Contact
+from enact_match.storage.models import Contact, MeetingRequest
 from tests.support import GDPR_FACTS
 
 
@@ -158,3 +158,48 @@ def test_retention_review_lists_contacts_out_of_touch_for_3_years(database: Data
         session.execute(update(Contact).where(Contact.id == never.id).values(created_at=created))
     assert [row.name for row in gdpr.retention_review(database, today=today)] == ["Never", "Old"]
     assert [row.name for row in gdpr.retention_review(database, years=5, today=today)] == []
+
+
+def test_events_attendee_lists_and_request_notes_are_exported_and_erased(
+    database: Database, tmp_path: Path
+) -> None:
+    from datetime import time
+
+    from enact_match.services import events
+
+    contact, _match = _person_with_notes(database)
+    catalog.save_record(database, "teams", {"ref": "T-V", "name": "Vision industrielle"})
+    events.create_event(
+        database,
+        events.EventSpec(
+            "EV-1",
+            "Rencontres",
+            date(2027, 3, 9),
+            time(9),
+            time(12),
+            tables=("A",),
+            notes="Organisé avec zoe@fonderie.example",
+        ),
+    )
+    events.add_participant(
+        database, "EV-1", "company", "C1", attendees="Zoé Durand, directrice R&D", contact_ref=contact.ref
+    )
+    events.add_participant(database, "EV-1", "team", "T-V")
+    events.add_request(database, "EV-1", "C1", "T-V", note="Zoé Durand veut voir le banc de mesure")
+
+    report = gdpr.export_contact(database, contact.ref, tmp_path / "out")
+    content = json.loads(report.json_path.read_text(encoding="utf-8"))
+    assert [item["event"] for item in content["events"]] == ["EV-1"]
+    assert content["events"][0]["attendees"] == "Zoé Durand, directrice R&D"
+    where = {mention["where"]: mention for mention in content["mentions"]}
+    assert where["event_participants.attendees"]["event"] == "EV-1"
+    assert where["meeting_requests.note"]["event"] == "EV-1"
+    assert "events.notes" in where
+
+    gdpr.erase_contact(database, contact.ref, "DPO")
+    (participant, _) = events.list_participants(database, "EV-1")
+    assert "Zoé" not in (participant.attendees or "") and gdpr.ERASED_TEXT in (participant.attendees or "")
+    with database.reading() as session:
+        (note,) = session.scalars(select(MeetingRequest.note))
+    assert "Zoé" not in note and gdpr.ERASED_TEXT in note
+    assert "zoe@" not in (events.get_event(database, "EV-1").notes or "")

@@ -46,6 +46,9 @@ def test_the_charts_show_the_figures_and_follow_the_filters(
     assert page.axis_chart.bars() == [(item.key, item.count) for item in everything.needs_by_axis]
     assert page.axis_chart.drawn_counts() == [float(item.count) for item in everything.needs_by_axis]
     assert page.funnel_chart.drawn_counts() == [float(item.count) for item in everything.funnel]
+    # a short title (a third of the page wide), what it counts in the tooltip
+    assert page.funnel_chart.chart().title() == "Matching funnel"
+    assert "furthest stage" in page.funnel_chart.toolTip()
     assert page.tiles["needs"].value.text() == str(everything.needs_total)
 
     chosen = DashboardFilter(date(2025, 1, 1), date(2025, 6, 30), axis=2)
