@@ -9,7 +9,13 @@ from enact_match.scheduling.problem import (
     Schedule,
     Unplaced,
 )
-from enact_match.scheduling.solver import ProblemError, request_weights, solve, solve_greedy
+from enact_match.scheduling.solver import (
+    ProblemError,
+    SolveCancelledError,
+    request_weights,
+    solve,
+    solve_greedy,
+)
 
 __all__ = [
     "Participant",
@@ -19,6 +25,7 @@ __all__ = [
     "ProblemError",
     "Request",
     "Schedule",
+    "SolveCancelledError",
     "Unplaced",
     "request_weights",
     "solve",

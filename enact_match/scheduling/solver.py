@@ -9,9 +9,10 @@ meetings keep theirs). The model, the weights and the measurements: docs/schedul
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,14 @@ class ProblemError(ValueError):
         super().__init__(f"{code}: {key}")
         self.code = code
         self.key = key
+
+
+class SolveCancelledError(Exception):
+    """`solve` was cancelled (its `cancelled()` turned True); nothing is returned."""
+
+
+# how often a running search checks whether it was cancelled
+_CANCEL_POLL_SECONDS = 0.05
 
 
 def request_points(relevance: float) -> int:
@@ -284,7 +293,9 @@ def _greedy_slots(plan: _Plan) -> dict[str, int]:
     return plan.fill({key: pin.slot for key, pin in plan.pinned.items()})
 
 
-def solve(problem: Problem, time_limit: float = 10.0) -> Schedule:
+def solve(
+    problem: Problem, time_limit: float = 10.0, cancelled: Callable[[], bool] | None = None
+) -> Schedule:
     """Schedules with OR-Tools CP-SAT, maximising the priority-weighted relevance of what is placed.
 
     Pinned requests keep their slot and table. The optimum of `request_weights` is lexicographic,
@@ -299,7 +310,8 @@ def solve(problem: Problem, time_limit: float = 10.0) -> Schedule:
     returned with `fallback` set. A plan cut short by the time limit is completed greedily with
     whatever still fits. Same input, same output (one worker, fixed seed), as long as every level
     finishes within its time. Raises ProblemError when the problem is malformed or its pins cannot
-    all be honoured.
+    all be honoured, and SolveCancelledError as soon as `cancelled()` turns True (it is checked
+    between levels and every 50 ms during a search, which is then stopped).
     """
     from ortools.sat.python import cp_model  # 0.3 s to import: only when scheduling
 
@@ -319,6 +331,8 @@ def solve(problem: Problem, time_limit: float = 10.0) -> Schedule:
     bound = plan.value(pinned)
     proven, solved = True, not levels
     for index, priority in enumerate(levels):
+        if cancelled is not None and cancelled():
+            raise SolveCancelledError
         points = {
             key: request_points(plan.requests[key].relevance)
             for key, _ in choices
@@ -339,7 +353,7 @@ def solve(problem: Problem, time_limit: float = 10.0) -> Schedule:
                 model.add_hint(choice, start.get(key) == slot)
             left = time_limit - (time.perf_counter() - started)
             solver.parameters.max_time_in_seconds = max(0.01, left / (len(levels) - index))
-            status = solver.solve(model)
+            status = _solve_unless_cancelled(solver, model, cancelled)
             found = None
             if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 best = {key: slot for (key, slot), choice in choices.items() if solver.boolean_value(choice)}
@@ -359,6 +373,33 @@ def solve(problem: Problem, time_limit: float = 10.0) -> Schedule:
     if not solved or plan.value(slots) < plan.value(greedy):
         return plan.schedule(greedy, "greedy", started, fallback=True)
     return plan.schedule(slots, "cp-sat", started, optimal=proven, bound=float(bound))
+
+
+def _solve_unless_cancelled(
+    solver: cp_model.CpSolver, model: cp_model.CpModel, cancelled: Callable[[], bool] | None
+) -> int:
+    """`solver.solve(model)`; a watcher stops the search when `cancelled()` turns True, and then
+    SolveCancelledError is raised."""
+    if cancelled is None:
+        return solver.solve(model)
+    finished = threading.Event()
+
+    def watch() -> None:
+        while not finished.wait(_CANCEL_POLL_SECONDS):
+            if cancelled():
+                solver.stop_search()
+                return
+
+    watcher = threading.Thread(target=watch, name="schedule-cancel", daemon=True)
+    watcher.start()
+    try:
+        status = solver.solve(model)
+    finally:
+        finished.set()
+        watcher.join()
+    if cancelled():
+        raise SolveCancelledError
+    return status
 
 
 def _choices(

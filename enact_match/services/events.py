@@ -15,7 +15,7 @@ needs the viewer may see (`catalog.need_visibility`).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -1213,7 +1213,11 @@ def _store(session: Session, event: Event, plan: _Plan, schedule: Any) -> None:
 
 
 def schedule_event(
-    db: Database, event_ref: str, time_limit: float = 10.0, keep_confirmed: bool = True
+    db: Database,
+    event_ref: str,
+    time_limit: float = 10.0,
+    keep_confirmed: bool = True,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ScheduleResult:
     """Place the open requests of an event in slots and at tables, and store the meetings.
 
@@ -1226,9 +1230,12 @@ def schedule_event(
         time_limit: seconds the optimiser may take.
         keep_confirmed: confirmed meetings stay where they are (False: re-plan every meeting; the
             meetings placed again are proposed, to be confirmed again).
+        cancelled: checked while the optimiser works; when it turns True, the optimiser stops and
+            nothing is written.
 
     Raises:
         EventError: `event`, `time_limit` or `changed_meanwhile`.
+        enact_match.scheduling.SolveCancelledError: `cancelled()` turned True.
         enact_match.scheduling.ProblemError: stored meetings contradict each other (a bug or a bad merge).
     """
     from enact_match.scheduling import solve, solve_greedy
@@ -1239,7 +1246,7 @@ def schedule_event(
         event = _event(session, event_ref)
         plan = _read_plan(session, event, keep_confirmed)
     greedy = solve_greedy(plan.problem)
-    schedule = solve(plan.problem, time_limit)
+    schedule = solve(plan.problem, time_limit, cancelled)
     with db.writing() as session:
         event = _event(session, event_ref)
         if _fingerprint(session, event) != plan.fingerprint:

@@ -561,11 +561,16 @@ class EventsPage(Retranslating, RefreshedWhenShown, QWidget):
 
     def _write(
         self,
-        work: Callable[[], Any],
+        work: Callable[..., Any],
         on_done: Callable[[Any], None] | None = None,
         on_failed: Callable[[], None] | None = None,
+        cancellable: bool = False,
     ) -> BackgroundTask:
-        """Run a write on the database writer; then show its outcome and read the event again."""
+        """Run a write on the database writer; then show its outcome and read the event again.
+
+        With `cancellable`, `work` is called as `work(progress, cancelled)` and the returned task's
+        `cancel()` makes `cancelled()` True; a cancelled write is told in the status line, not as an error.
+        """
 
         def done(result: Any) -> None:
             if on_done is not None:
@@ -574,12 +579,17 @@ class EventsPage(Retranslating, RefreshedWhenShown, QWidget):
             self.refresh()
 
         def failed(error: BaseException) -> None:
+            from enact_match.scheduling import SolveCancelledError  # off the start-up path
+
             if on_failed is not None:
                 on_failed()
-            self._on_work_failed(error)
+            if isinstance(error, SolveCancelledError):
+                self._tell(self.tr("Scheduling cancelled: nothing was changed."))
+            else:
+                self._on_work_failed(error)
             self.refresh()
 
-        return run_write_in_background(work, done, failed)
+        return run_write_in_background(work, done, failed, with_progress=cancellable)
 
     def _tell(self, words: str) -> None:
         self.status_label.setText(words)
@@ -776,14 +786,15 @@ class EventsPage(Retranslating, RefreshedWhenShown, QWidget):
     def schedule(self) -> BackgroundTask | None:
         """Run the optimiser (and its greedy baseline) in the background and show the schedule.
 
-        The service cannot be interrupted: the progress dialog counts the seconds up to the time limit.
+        The progress dialog counts the seconds up to the time limit; Cancel stops the optimiser and
+        changes nothing.
         """
         event = self.selected_event()
         if event is None:
             return None
         db, ref = self._context.db, event.ref
         limit, keep = self.time_limit_spin.value(), not self.replan_check.isChecked()
-        dialog = progress_dialog(self, self.tr("Scheduling %1…").replace("%1", event.name), cancellable=False)
+        dialog = progress_dialog(self, self.tr("Scheduling %1…").replace("%1", event.name), cancellable=True)
         dialog.setMaximum(limit)
         clock, ticker = QElapsedTimer(), QTimer(dialog)
         ticker.timeout.connect(lambda: dialog.setValue(min(clock.elapsed() // 1000, limit)))
@@ -801,7 +812,12 @@ class EventsPage(Retranslating, RefreshedWhenShown, QWidget):
             self._show_result()
             self.scheduled.emit(result)
 
-        return self._write(lambda: service.schedule_event(db, ref, float(limit), keep), done, stop)
+        def work(_progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ScheduleResult:
+            return service.schedule_event(db, ref, float(limit), keep, cancelled)
+
+        task = self._write(work, done, stop, cancellable=True)
+        dialog.canceled.connect(task.cancel)
+        return task
 
     def _show_result(self) -> None:
         result = self._result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import time
 from dataclasses import replace
 
 import pytest
@@ -18,6 +19,7 @@ from enact_match.scheduling import (
     ProblemError,
     Request,
     Schedule,
+    SolveCancelledError,
     Unplaced,
     request_weights,
     solve,
@@ -343,6 +345,16 @@ def test_a_solve_cut_short_by_the_time_limit_keeps_every_rule_and_is_no_worse_th
     assert schedule.objective >= solve_greedy(problem).objective
     assert schedule.fallback == (schedule.method == "greedy")
     assert schedule.bound is None or schedule.bound >= schedule.objective
+
+
+def test_a_cancelled_solve_stops_its_search_at_once_and_returns_nothing() -> None:
+    problem = random_event(companies=200, teams=150, slot_count=24, table_count=4, seed=7)  # 4 s to prove
+    with pytest.raises(SolveCancelledError):
+        solve(problem, time_limit=20, cancelled=lambda: True)
+    started = time.monotonic()
+    with pytest.raises(SolveCancelledError):
+        solve(problem, time_limit=20, cancelled=lambda: time.monotonic() > started + 0.3)
+    assert time.monotonic() - started < 3
 
 
 def random_event(companies: int, teams: int, slot_count: int, table_count: int, seed: int) -> Problem:

@@ -289,7 +289,9 @@ def test_a_schedule_is_refused_when_the_requests_changed_while_it_was_computed(
     events.add_request(database, FAIR.ref, companies[0], teams[0], relevance=50)
     real_solve = scheduling.solve
 
-    def solve_while_someone_edits(problem: scheduling.Problem, time_limit: float) -> scheduling.Schedule:
+    def solve_while_someone_edits(
+        problem: scheduling.Problem, time_limit: float, cancelled: object = None
+    ) -> scheduling.Schedule:
         events.add_request(database, FAIR.ref, companies[1], teams[1], relevance=40)
         return real_solve(problem, time_limit)
 
@@ -297,6 +299,14 @@ def test_a_schedule_is_refused_when_the_requests_changed_while_it_was_computed(
     with pytest.raises(EventError) as caught:
         events.schedule_event(database, FAIR.ref, time_limit=5)
     assert caught.value.code == "changed_meanwhile"
+    assert events.list_meetings(database, FAIR.ref) == []
+
+
+def test_a_cancelled_scheduling_writes_nothing(database: Database) -> None:
+    companies, teams = build_fair(database)
+    events.add_request(database, FAIR.ref, companies[0], teams[0], relevance=50)
+    with pytest.raises(scheduling.SolveCancelledError):
+        events.schedule_event(database, FAIR.ref, time_limit=5, cancelled=lambda: True)
     assert events.list_meetings(database, FAIR.ref) == []
 
 

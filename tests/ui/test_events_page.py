@@ -198,6 +198,29 @@ def test_scheduling_the_demo_fills_the_grid_with_the_services_meetings_and_lists
         qtmodeltester.check(model)
 
 
+def test_cancel_in_the_scheduling_progress_stops_the_optimiser_and_changes_nothing(
+    qtbot: QtBot, page: EventsPage, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    shown: list[str] = []
+    monkeypatch.setattr(prompts, "show_error", lambda *args: shown.append(args[-1]))
+    before = events.list_meetings(demo_db, DEMO_EVENT)
+    page.time_limit_spin.setValue(30)
+    task = page.schedule()
+    assert task is not None
+    dialog = page.findChild(QProgressDialog)
+    assert dialog is not None
+    cancel = dialog.findChild(QPushButton)
+    assert cancel is not None
+    # the page reads the event again once the task has failed
+    with qtbot.waitSignal(page.event_loaded, timeout=30000):
+        cancel.click()
+    assert "cancelled" in page.status_label.text()
+    assert shown == []  # told in the status line, not as an error
+    assert events.list_meetings(demo_db, DEMO_EVENT) == before
+
+
 def test_confirmed_meetings_stay_put_when_a_participant_cancels_and_the_day_is_rescheduled(
     qtbot: QtBot, page: EventsPage, demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
