@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from enact_match.config import Settings, default_database_path, stored_key
 from enact_match.services import catalog
-from enact_match.services.database import Database, open_database
+from enact_match.services.database import Database, DatabaseKeyError, open_database
 from enact_match.ui import i18n, prompts, text
 from enact_match.ui.about_dialog import AboutDialog
 from enact_match.ui.backups_dialog import BackupsDialog
@@ -604,6 +604,14 @@ class MainWindow(Retranslating, QMainWindow):
             self.data_changed.emit()
 
         def on_error(error: BaseException) -> None:
+            if isinstance(error, DatabaseKeyError) and error.code in ("key_required", "wrong_key"):
+                # an encrypted file whose key the keyring does not hold (or holds wrong): ask for it here
+                from enact_match.ui.database_key_dialog import open_database_asking_key  # off start-up
+
+                opened = open_database_asking_key(target, self)
+                if opened is not None:
+                    on_done(opened)
+                return
             prompts.show_error(
                 self,
                 self.tr("Cannot open the database"),
@@ -612,5 +620,6 @@ class MainWindow(Retranslating, QMainWindow):
                 .replace("%2", str(error).splitlines()[0]),
             )
 
-        # An encrypted file opens here with the key kept in the keyring (no dialog off the GUI thread).
+        # An encrypted file opens in the background with the key kept in the keyring; without one, the
+        # passphrase is asked for on the GUI thread (on_error).
         run_in_background(lambda: open_database(target, key_for=stored_key), on_done, on_error)

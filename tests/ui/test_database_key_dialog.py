@@ -154,3 +154,37 @@ def test_encrypt_this_database_encrypts_it_in_the_background_and_the_app_goes_on
     assert start_encryption(parent, context, lambda: None) is None
     assert again == ["This database is already encrypted."]
     context.db.dispose()
+
+
+@needs_sqlcipher
+@pytest.mark.usefixtures("without_keyring")
+def test_switching_to_an_encrypted_database_in_the_settings_asks_for_its_passphrase(
+    qtbot: QtBot,
+    english: None,
+    encrypted_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dataclasses import replace
+
+    from enact_match.ui.main_window import MainWindow
+
+    asked: list[bool] = []
+
+    def ask(
+        _parent: QWidget | None, _path: Path, *, new: bool = False, wrong: bool = False
+    ) -> tuple[str, bool]:
+        asked.append(wrong)
+        return ("wrong passphrase" if not asked[:-1] else PASSPHRASE), False
+
+    monkeypatch.setattr(DatabaseKeyDialog, "ask", ask)
+    plain = open_database(str(tmp_path / "plain.sqlite3"))
+    context = make_context(plain)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.data_changed, timeout=30000):
+        window.apply_settings(replace(context.settings, database=str(encrypted_path)))
+    assert asked == [False, True]  # no keyring: asked, then asked again after the wrong passphrase
+    assert context.db.is_encrypted
+    assert [row.name for row in catalog.list_companies(context.db)] == ["Fromagerie <b>Secrète</b>"]
