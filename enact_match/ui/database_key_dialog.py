@@ -1,5 +1,6 @@
-"""The passphrase of an encrypted database: asked at start (again after a wrong one), and chosen when
-the user encrypts the database (File → Encrypt this database…).
+"""The passphrase of an encrypted database: asked at start (again after a wrong one), chosen when the
+user encrypts the database (File → Encrypt this database…), changed (File → Change the passphrase…),
+and given up (File → Decrypt this database…).
 
 The passphrase is kept in the OS keyring when the user agrees and the system has one; otherwise it is
 typed at each start. It is never written to a file.
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -23,9 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from enact_match.config import KeyringUnavailableError, keyring_available, store_key, stored_key
+from enact_match.config import (
+    KeyringUnavailableError,
+    forget_key,
+    keyring_available,
+    store_key,
+    stored_key,
+)
 from enact_match.services.database import Database, DatabaseKeyError, open_database
-from enact_match.services.encryption import MIN_PASSPHRASE_LENGTH, encrypt_database
+from enact_match.services.encryption import (
+    MIN_PASSPHRASE_LENGTH,
+    ConversionReport,
+    change_key,
+    decrypt_database,
+    encrypt_database,
+)
 from enact_match.ui import prompts
 from enact_match.ui.context import AppContext
 from enact_match.ui.i18n import Retranslating
@@ -230,6 +242,7 @@ def _encryption_error_text(error: BaseException) -> str:
         "sqlcipher_missing": translate(
             "DatabaseKey", "Encryption needs the optional sqlcipher3 package (enact-match[encryption])."
         ),
+        "wrong_key": translate("DatabaseKey", "Wrong passphrase; nothing changed."),
     }
     code = getattr(error, "code", "")
     return texts.get(code, str(error).splitlines()[0] if str(error) else type(error).__name__)
@@ -242,6 +255,91 @@ def start_encryption(
     the writer thread; the app then works on the encrypted database. None when nothing was started."""
     db = context.db
     title = translate("DatabaseKey", "Encrypt this database")
+    database_file = _database_file(parent, db, title)
+    if database_file is None:
+        return None
+    if db.is_encrypted:
+        prompts.show_info(parent, title, translate("DatabaseKey", "This database is already encrypted."))
+        return None
+    answer = DatabaseKeyDialog.ask(parent, database_file, new=True)
+    if answer is None:
+        return None
+    passphrase, remember = answer
+    return _convert_in_background(
+        parent,
+        context,
+        on_finished,
+        title,
+        translate("DatabaseKey", "Encrypting the database and its backups…"),
+        lambda: encrypt_database(db, passphrase),
+        translate("DatabaseKey", "The database and its %1 backups are encrypted."),
+        passphrase if remember else None,
+    )
+
+
+def start_key_change(
+    parent: QWidget, context: AppContext, on_finished: Callable[[], None]
+) -> BackgroundTask | None:
+    """File → Change the passphrase…: the current passphrase, then the new one twice; the database and
+    its backups are encrypted again with it. None when nothing was started."""
+    db = context.db
+    title = translate("DatabaseKey", "Change the passphrase")
+    database_file = _encrypted_file(parent, db, title)
+    if database_file is None:
+        return None
+    current = DatabaseKeyDialog.ask(parent, database_file)
+    if current is None:
+        return None
+    answer = DatabaseKeyDialog.ask(parent, database_file, new=True)
+    if answer is None:
+        return None
+    passphrase, remember = answer
+    return _convert_in_background(
+        parent,
+        context,
+        on_finished,
+        title,
+        translate("DatabaseKey", "Encrypting the database and its backups with the new passphrase…"),
+        lambda: change_key(db, current[0], passphrase),
+        translate("DatabaseKey", "The database and its %1 backups now open with the new passphrase."),
+        passphrase if remember else None,
+    )
+
+
+def start_decryption(
+    parent: QWidget, context: AppContext, on_finished: Callable[[], None]
+) -> BackgroundTask | None:
+    """File → Decrypt this database…: after a warning and the current passphrase, the database and its
+    backups are stored unencrypted again. None when nothing was started."""
+    db = context.db
+    title = translate("DatabaseKey", "Decrypt this database")
+    database_file = _encrypted_file(parent, db, title)
+    if database_file is None:
+        return None
+    warning = translate(
+        "DatabaseKey",
+        "The database and its backups will be stored unencrypted: anyone who gets this computer's disk or "
+        "a copy of the files can read them. Decrypt?",
+    )
+    if not prompts.confirm(parent, title, warning):
+        return None
+    current = DatabaseKeyDialog.ask(parent, database_file)
+    if current is None:
+        return None
+    return _convert_in_background(
+        parent,
+        context,
+        on_finished,
+        title,
+        translate("DatabaseKey", "Decrypting the database and its backups…"),
+        lambda: decrypt_database(db, current[0]),
+        translate("DatabaseKey", "The database and its %1 backups are no longer encrypted."),
+        None,
+    )
+
+
+def _database_file(parent: QWidget, db: Database, title: str) -> Path | None:
+    """The database's file; None (and the user told why) for a server database."""
     if db.file_path is None:
         prompts.show_error(
             parent,
@@ -251,35 +349,47 @@ def start_encryption(
                 "Only a database file can be encrypted; a PostgreSQL server protects its own disks.",
             ),
         )
-        return None
-    if db.is_encrypted:
-        prompts.show_info(parent, title, translate("DatabaseKey", "This database is already encrypted."))
-        return None
-    database_file = db.file_path
-    answer = DatabaseKeyDialog.ask(parent, database_file, new=True)
-    if answer is None:
-        return None
-    passphrase, remember = answer
-    dialog = progress_dialog(
-        parent, translate("DatabaseKey", "Encrypting the database and its backups…"), False
-    )
+    return db.file_path
 
-    def on_done(report: Any) -> None:
+
+def _encrypted_file(parent: QWidget, db: Database, title: str) -> Path | None:
+    """The database's file when it is encrypted; None (and the user told why) otherwise."""
+    database_file = _database_file(parent, db, title)
+    if database_file is not None and not db.is_encrypted:
+        prompts.show_info(parent, title, translate("DatabaseKey", "This database is not encrypted."))
+        return None
+    return database_file
+
+
+def _convert_in_background(
+    parent: QWidget,
+    context: AppContext,
+    on_finished: Callable[[], None],
+    title: str,
+    working: str,
+    work: Callable[[], ConversionReport],
+    done: str,
+    keep: str | None,
+) -> BackgroundTask:
+    """Run a conversion on the writer thread with a progress dialog; then the app works on the
+    converted database, its passphrase is kept in the keyring (`keep`) or forgotten there, and
+    `done` (with %1 = the backups converted) is shown."""
+    dialog = progress_dialog(parent, working, False)
+    database_file = context.db.file_path
+    assert database_file is not None
+
+    def on_done(report: ConversionReport) -> None:
         dialog.close()
         context.replace_database(report.database)
-        if remember:
-            _remember(parent, database_file, passphrase)
-        prompts.show_info(
-            parent,
-            title,
-            translate("DatabaseKey", "The database and its %1 backups are encrypted.").replace(
-                "%1", str(report.backups_converted)
-            ),
-        )
+        if keep is not None:
+            _remember(parent, database_file, keep)
+        else:
+            forget_key(database_file)  # a kept passphrase would no longer open it
+        prompts.show_info(parent, title, done.replace("%1", str(report.backups_converted)))
         on_finished()
 
     def on_error(error: BaseException) -> None:
         dialog.close()
         prompts.show_error(parent, title, _encryption_error_text(error))
 
-    return run_write_in_background(lambda: encrypt_database(db, passphrase), on_done, on_error)
+    return run_write_in_background(work, on_done, on_error)

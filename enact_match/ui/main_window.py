@@ -191,6 +191,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._bundles_action = self._action([], self.open_bundles)
         self._gdpr_action = self._action([], self.open_personal_data)
         self._encrypt_action = self._action([], self.encrypt_database)
+        self._rekey_action = self._action([], self.change_passphrase)
+        self._decrypt_action = self._action([], self.decrypt_database)
         self._about_action = self._action(
             [], lambda: AboutDialog.ask(self, self._context.db.display_location)
         )
@@ -204,8 +206,11 @@ class MainWindow(Retranslating, QMainWindow):
         for action in (self._import_action, self._export_action, self._shortlist_action):
             self._file_menu.addAction(action)
         self._file_menu.addSeparator()
-        for action in (self._backups_action, self._bundles_action, self._gdpr_action, self._encrypt_action):
+        for action in (self._backups_action, self._bundles_action, self._gdpr_action):
             self._file_menu.addAction(action)
+        for action in (self._encrypt_action, self._rekey_action, self._decrypt_action):
+            self._file_menu.addAction(action)
+        self._file_menu.aboutToShow.connect(self._enable_encryption_actions)
         self._file_menu.addSeparator()
         for action in (self._demo_action, self._settings_action):
             self._file_menu.addAction(action)
@@ -315,6 +320,14 @@ class MainWindow(Retranslating, QMainWindow):
             self._encrypt_action: (
                 self.tr("En&crypt this database…"),
                 self.tr("Encrypt the database file and its backups with a passphrase (SQLCipher)"),
+            ),
+            self._rekey_action: (
+                self.tr("C&hange the passphrase…"),
+                self.tr("Encrypt the database file and its backups again with a new passphrase"),
+            ),
+            self._decrypt_action: (
+                self.tr("Decr&ypt this database…"),
+                self.tr("Store the database file and its backups unencrypted again"),
             ),
             self._rematch_action: (
                 self.tr("Recompute all &suggestions"),
@@ -525,6 +538,26 @@ class MainWindow(Retranslating, QMainWindow):
         from enact_match.ui.database_key_dialog import start_encryption
 
         return start_encryption(self, self._context, self.refresh)
+
+    def change_passphrase(self) -> BackgroundTask | None:
+        """File → Change the passphrase…: the current one, the new one twice, then everything re-encrypted."""
+        from enact_match.ui.database_key_dialog import start_key_change
+
+        return start_key_change(self, self._context, self.refresh)
+
+    def decrypt_database(self) -> BackgroundTask | None:
+        """File → Decrypt this database…: a warning, the passphrase, then the files stored unencrypted."""
+        from enact_match.ui.database_key_dialog import start_decryption
+
+        return start_decryption(self, self._context, self.refresh)
+
+    def _enable_encryption_actions(self) -> None:
+        """Encrypt a plain database file; change the passphrase of, or decrypt, an encrypted one."""
+        db = self._context.db
+        encrypted = db.file_path is not None and db.is_encrypted
+        self._encrypt_action.setEnabled(db.file_path is not None and not encrypted)
+        self._rekey_action.setEnabled(encrypted)
+        self._decrypt_action.setEnabled(encrypted)
 
     def open_duplicates(self) -> DuplicatesDialog:
         """Show the duplicates review screen (Edit → Find duplicates…); merges refresh the pages."""

@@ -665,57 +665,102 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
 <context>
     <name>DatabaseKey</name>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="168"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="180"/>
         <source>Passphrase not remembered</source>
         <translation>Phrase secrète non mémorisée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="169"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="181"/>
         <source>The keyring refused the passphrase (is it locked?): type it at the next start.</source>
         <translation>Le trousseau de clés a refusé la phrase secrète (est-il verrouillé ?) : saisissez-la au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="177"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="189"/>
         <source>This database is encrypted, and encryption needs the optional sqlcipher3 package, which is not installed. Install enact-match[encryption].</source>
         <translation>Cette base est chiffrée, et le chiffrement nécessite le module optionnel sqlcipher3, qui n’est pas installé. Installez enact-match[encryption].</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="210"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="222"/>
         <source>Encrypted database</source>
         <translation>Base de données chiffrée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="223"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="235"/>
         <source>The database is open in another window or command. Close it and try again; nothing changed.</source>
         <translation>La base est ouverte dans une autre fenêtre ou commande. Fermez-la et réessayez ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="227"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="239"/>
         <source>The encrypted copy failed its check and was removed; nothing changed.</source>
         <translation>La copie chiffrée a échoué à la vérification et a été supprimée ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="230"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="242"/>
         <source>Encryption needs the optional sqlcipher3 package (enact-match[encryption]).</source>
         <translation>Le chiffrement nécessite le module optionnel sqlcipher3 (enact-match[encryption]).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="244"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="245"/>
+        <source>Wrong passphrase; nothing changed.</source>
+        <translation>Phrase secrète incorrecte ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="257"/>
         <source>Encrypt this database</source>
         <translation>Chiffrer cette base</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="249"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="286"/>
+        <source>Change the passphrase</source>
+        <translation>Changer la phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="302"/>
+        <source>Encrypting the database and its backups with the new passphrase…</source>
+        <translation>Chiffrement de la base et de ses sauvegardes avec la nouvelle phrase secrète…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="304"/>
+        <source>The database and its %1 backups now open with the new passphrase.</source>
+        <translation>La base et ses %1 sauvegardes s’ouvrent désormais avec la nouvelle phrase secrète.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="315"/>
+        <source>Decrypt this database</source>
+        <translation>Déchiffrer cette base</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="319"/>
+        <source>The database and its backups will be stored unencrypted: anyone who gets this computer&apos;s disk or a copy of the files can read them. Decrypt?</source>
+        <translation>La base et ses sauvegardes seront stockées en clair : quiconque obtient le disque de cet ordinateur ou une copie des fichiers pourra les lire. Déchiffrer ?</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="334"/>
+        <source>Decrypting the database and its backups…</source>
+        <translation>Déchiffrement de la base et de ses sauvegardes…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="336"/>
+        <source>The database and its %1 backups are no longer encrypted.</source>
+        <translation>La base et ses %1 sauvegardes ne sont plus chiffrées.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="347"/>
         <source>Only a database file can be encrypted; a PostgreSQL server protects its own disks.</source>
         <translation>Seul un fichier de base de données peut être chiffré ; un serveur PostgreSQL protège ses propres disques.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="256"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="359"/>
+        <source>This database is not encrypted.</source>
+        <translation>Cette base n’est pas chiffrée.</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="262"/>
         <source>This database is already encrypted.</source>
         <translation>Cette base est déjà chiffrée.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="264"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="273"/>
         <source>Encrypting the database and its backups…</source>
         <translation>Chiffrement de la base et de ses sauvegardes…</translation>
     </message>
@@ -728,57 +773,57 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
 <context>
     <name>DatabaseKeyDialog</name>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="113"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="125"/>
         <source>Encrypt this database</source>
         <translation>Chiffrer cette base</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="116"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="128"/>
         <source>%1 and its backups will be encrypted with this passphrase. Without it nobody, not even you, can read them again. Exports and PDF briefs stay unencrypted.</source>
         <translation>%1 et ses sauvegardes seront chiffrés avec cette phrase secrète. Sans elle, personne, pas même vous, ne pourra plus les lire. Les exports et les fiches PDF restent non chiffrés.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="121"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="133"/>
         <source>Encrypted database</source>
         <translation>Base de données chiffrée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="123"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="135"/>
         <source>%1 is encrypted. Type its passphrase.</source>
         <translation>%1 est chiffré. Saisissez sa phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="125"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="137"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="126"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="138"/>
         <source>&amp;Again:</source>
         <translation>&amp;Confirmation :</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="127"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="139"/>
         <source>&amp;Remember it in this computer&apos;s keyring</source>
         <translation>&amp;Mémoriser dans le trousseau de clés de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="130"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="142"/>
         <source>This computer has no keyring service, so the passphrase cannot be remembered: you will type it at each start. It is never written to a file.</source>
         <translation>Cet ordinateur n’a pas de service de trousseau de clés : la phrase secrète ne peut pas être mémorisée et vous la saisirez à chaque démarrage. Elle n’est jamais écrite dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="147"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="159"/>
         <source>Wrong passphrase: try again.</source>
         <translation>Phrase secrète incorrecte : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="149"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="161"/>
         <source>At least %1 characters.</source>
         <translation>Au moins %1 caractères.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/database_key_dialog.py" line="151"/>
+        <location filename="../../enact_match/ui/database_key_dialog.py" line="163"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -2062,247 +2107,267 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="233"/>
+        <location filename="../../enact_match/ui/main_window.py" line="238"/>
         <source>Research units &amp; teams</source>
         <translation>Unités et équipes de recherche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="234"/>
+        <location filename="../../enact_match/ui/main_window.py" line="239"/>
         <source>Matches</source>
         <translation>Mises en relation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="235"/>
+        <location filename="../../enact_match/ui/main_window.py" line="240"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="236"/>
+        <location filename="../../enact_match/ui/main_window.py" line="241"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="289"/>
+        <location filename="../../enact_match/ui/main_window.py" line="294"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="290"/>
+        <location filename="../../enact_match/ui/main_window.py" line="295"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="291"/>
+        <location filename="../../enact_match/ui/main_window.py" line="296"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="292"/>
+        <location filename="../../enact_match/ui/main_window.py" line="297"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="294"/>
+        <location filename="../../enact_match/ui/main_window.py" line="299"/>
         <source>&amp;New record</source>
         <translation>&amp;Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="294"/>
+        <location filename="../../enact_match/ui/main_window.py" line="299"/>
         <source>Create a record on the current page</source>
         <translation>Créer une fiche dans la page actuelle</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="295"/>
+        <location filename="../../enact_match/ui/main_window.py" line="300"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="295"/>
+        <location filename="../../enact_match/ui/main_window.py" line="300"/>
         <source>Save the record being edited</source>
         <translation>Enregistrer la fiche en cours de modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="296"/>
+        <location filename="../../enact_match/ui/main_window.py" line="301"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="296"/>
+        <location filename="../../enact_match/ui/main_window.py" line="301"/>
         <source>Delete the selected record</source>
         <translation>Supprimer la fiche sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="297"/>
+        <location filename="../../enact_match/ui/main_window.py" line="302"/>
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="297"/>
+        <location filename="../../enact_match/ui/main_window.py" line="302"/>
         <source>Undo the last save or deletion</source>
         <translation>Annuler le dernier enregistrement ou la dernière suppression</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="299"/>
+        <location filename="../../enact_match/ui/main_window.py" line="304"/>
         <source>&amp;Search…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="300"/>
+        <location filename="../../enact_match/ui/main_window.py" line="305"/>
         <source>Find companies, units, teams, needs, contacts</source>
         <translation>Trouver entreprises, unités, équipes, besoins, contacts</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="302"/>
+        <location filename="../../enact_match/ui/main_window.py" line="307"/>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="302"/>
+        <location filename="../../enact_match/ui/main_window.py" line="307"/>
         <source>Read the data again</source>
         <translation>Relire les données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="304"/>
+        <location filename="../../enact_match/ui/main_window.py" line="309"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="305"/>
+        <location filename="../../enact_match/ui/main_window.py" line="310"/>
         <source>The verified backups of the database; back up now or restore one</source>
         <translation>Les sauvegardes vérifiées de la base ; sauvegarder maintenant ou en restaurer une</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="308"/>
+        <location filename="../../enact_match/ui/main_window.py" line="313"/>
         <source>&amp;Laptop bundles…</source>
         <translation>&amp;Lots de modifications…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="309"/>
+        <location filename="../../enact_match/ui/main_window.py" line="314"/>
         <source>Export my changes, merge a bundle from another laptop, settle conflicts</source>
         <translation>Exporter mes modifications, fusionner un lot venu d’un autre ordinateur, régler les conflits</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="312"/>
+        <location filename="../../enact_match/ui/main_window.py" line="317"/>
         <source>&amp;Personal data (GDPR)…</source>
         <translation>Données &amp;personnelles (RGPD)…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="313"/>
+        <location filename="../../enact_match/ui/main_window.py" line="318"/>
         <source>Export everything held about a person, or erase them</source>
         <translation>Exporter tout ce qui est conservé sur une personne, ou l’effacer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="316"/>
+        <location filename="../../enact_match/ui/main_window.py" line="321"/>
         <source>En&amp;crypt this database…</source>
         <translation>&amp;Chiffrer cette base…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="317"/>
+        <location filename="../../enact_match/ui/main_window.py" line="322"/>
         <source>Encrypt the database file and its backups with a passphrase (SQLCipher)</source>
         <translation>Chiffrer le fichier de la base et ses sauvegardes avec une phrase secrète (SQLCipher)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="320"/>
+        <location filename="../../enact_match/ui/main_window.py" line="325"/>
+        <source>C&amp;hange the passphrase…</source>
+        <translation>C&amp;hanger la phrase secrète…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="326"/>
+        <source>Encrypt the database file and its backups again with a new passphrase</source>
+        <translation>Chiffrer de nouveau le fichier de la base et ses sauvegardes avec une nouvelle phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="329"/>
+        <source>Decr&amp;ypt this database…</source>
+        <translation>Déchi&amp;ffrer cette base…</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="330"/>
+        <source>Store the database file and its backups unencrypted again</source>
+        <translation>Stocker de nouveau en clair le fichier de la base et ses sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/main_window.py" line="333"/>
         <source>Recompute all &amp;suggestions</source>
         <translation>Recalculer toutes les &amp;suggestions</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="321"/>
+        <location filename="../../enact_match/ui/main_window.py" line="334"/>
         <source>Re-read every need and team and rank them again (after a large import)</source>
         <translation>Relire tous les besoins et toutes les équipes et les classer à nouveau (après un import important)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="324"/>
+        <location filename="../../enact_match/ui/main_window.py" line="337"/>
         <source>Se&amp;ttings…</source>
         <translation>Param&amp;ètres…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="325"/>
+        <location filename="../../enact_match/ui/main_window.py" line="338"/>
         <source>Database, language, your name and structure</source>
         <translation>Base de données, langue, votre nom et votre structure</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="328"/>
+        <location filename="../../enact_match/ui/main_window.py" line="341"/>
         <source>&amp;Import a file…</source>
         <translation>&amp;Importer un fichier…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="329"/>
+        <location filename="../../enact_match/ui/main_window.py" line="342"/>
         <source>Import records from CSV, XLSX or ODS, with a preview of the columns and rows</source>
         <translation>Importer des fiches depuis un fichier CSV, XLSX ou ODS, avec un aperçu des colonnes et des lignes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="332"/>
+        <location filename="../../enact_match/ui/main_window.py" line="345"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="333"/>
+        <location filename="../../enact_match/ui/main_window.py" line="346"/>
         <source>Needs, teams, companies, matches or the pipeline as CSV or XLSX</source>
         <translation>Besoins, équipes, entreprises, mises en relation ou suivi en CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="336"/>
+        <location filename="../../enact_match/ui/main_window.py" line="349"/>
         <source>Shortlist &amp;report (PDF)…</source>
         <translation>&amp;Rapport de sélection (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="337"/>
+        <location filename="../../enact_match/ui/main_window.py" line="350"/>
         <source>The needs listed on the Needs page with their best teams, as a PDF to print</source>
         <translation>Les besoins listés sur la page Besoins avec leurs meilleures équipes, en PDF à imprimer</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="340"/>
+        <location filename="../../enact_match/ui/main_window.py" line="353"/>
         <source>&amp;Quick capture…</source>
         <translation>Saisie r&amp;apide…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="341"/>
+        <location filename="../../enact_match/ui/main_window.py" line="354"/>
         <source>A visitor&apos;s company, contact and need in a few keystrokes, then the best teams</source>
         <translation>L’entreprise, le contact et le besoin d’un visiteur en quelques frappes, puis les meilleures équipes</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="344"/>
+        <location filename="../../enact_match/ui/main_window.py" line="357"/>
         <source>Find &amp;duplicates…</source>
         <translation>Trouver les &amp;doublons…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="345"/>
+        <location filename="../../enact_match/ui/main_window.py" line="358"/>
         <source>Companies, units, teams or contacts entered twice: compare and merge them</source>
         <translation>Entreprises, unités, équipes ou contacts saisis deux fois : les comparer et les fusionner</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="347"/>
+        <location filename="../../enact_match/ui/main_window.py" line="360"/>
         <source>Load the &amp;demo data</source>
         <translation>Charger les données de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="347"/>
+        <location filename="../../enact_match/ui/main_window.py" line="360"/>
         <source>Add the demo data set</source>
         <translation>Ajouter le jeu de données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="348"/>
+        <location filename="../../enact_match/ui/main_window.py" line="361"/>
         <source>&amp;About ENACT Match</source>
         <translation>&amp;À propos d’ENACT Match</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="349"/>
+        <location filename="../../enact_match/ui/main_window.py" line="362"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="365"/>
+        <location filename="../../enact_match/ui/main_window.py" line="378"/>
         <source>Data: %1</source>
         <translation>Données : %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="609"/>
+        <location filename="../../enact_match/ui/main_window.py" line="650"/>
         <source>Cannot open the database</source>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/main_window.py" line="610"/>
+        <location filename="../../enact_match/ui/main_window.py" line="651"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 n’a pas pu être ouverte : %2</translation>
     </message>

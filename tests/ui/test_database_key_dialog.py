@@ -188,3 +188,65 @@ def test_switching_to_an_encrypted_database_in_the_settings_asks_for_its_passphr
     assert asked == [False, True]  # no keyring: asked, then asked again after the wrong passphrase
     assert context.db.is_encrypted
     assert [row.name for row in catalog.list_companies(context.db)] == ["Fromagerie <b>Secrète</b>"]
+
+
+@needs_sqlcipher
+def test_change_the_passphrase_then_decrypt_from_the_file_menu(
+    qtbot: QtBot,
+    english: None,
+    encrypted_path: Path,
+    keyring_backend: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from enact_match.ui.database_key_dialog import start_decryption, start_key_change
+    from enact_match.ui.main_window import MainWindow
+
+    config.store_key(encrypted_path, PASSPHRASE)
+    db = open_database_asking_key(str(encrypted_path))
+    assert db is not None
+    context = make_context(db)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window._file_menu.aboutToShow.emit()
+    assert not window._encrypt_action.isEnabled()
+    assert window._rekey_action.isEnabled() and window._decrypt_action.isEnabled()
+    infos: list[str] = []
+    errors: list[str] = []
+    monkeypatch.setattr(prompts, "show_info", lambda _parent, _title, text: infos.append(text))
+    monkeypatch.setattr(prompts, "show_error", lambda _parent, _title, text: errors.append(text))
+    monkeypatch.setattr(prompts, "confirm", lambda *_args: True)
+
+    def answers(*given: tuple[str, bool]) -> None:
+        queue = list(given)
+        monkeypatch.setattr(DatabaseKeyDialog, "ask", lambda *_args, **_kwargs: queue.pop(0))
+
+    # a wrong current passphrase changes nothing
+    answers(("not the passphrase", False), ("a new passphrase", True))
+    task = start_key_change(window, context, lambda: None)
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30000):
+        pass
+    assert errors == ["Wrong passphrase; nothing changed."]
+    assert config.stored_key(encrypted_path) == PASSPHRASE
+    # the right one: the files open with the new passphrase, which the keyring now holds
+    answers((PASSPHRASE, False), ("a new passphrase", True))
+    task = start_key_change(window, context, lambda: None)
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30000):
+        pass
+    assert infos[-1].endswith("now open with the new passphrase.")
+    assert config.stored_key(encrypted_path) == "a new passphrase"
+    assert [row.name for row in catalog.list_companies(context.db)] == ["Fromagerie <b>Secrète</b>"]
+    # decrypting: a plain SQLite file again, the keyring forgets the passphrase
+    answers(("a new passphrase", False))
+    task = start_decryption(window, context, lambda: None)
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30000):
+        pass
+    assert infos[-1].endswith("are no longer encrypted.")
+    assert not is_encrypted_file(encrypted_path) and not context.db.is_encrypted
+    assert config.stored_key(encrypted_path) is None
+    assert [row.name for row in catalog.list_companies(context.db)] == ["Fromagerie <b>Secrète</b>"]
+    window._file_menu.aboutToShow.emit()
+    assert window._encrypt_action.isEnabled() and not window._decrypt_action.isEnabled()
+    context.db.dispose()
