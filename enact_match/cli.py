@@ -205,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--processes",
         type=_positive_int,
         metavar="N",
-        help="processes sharing the analysis and ranking of --all (default: the CPUs available; Linux)",
+        help="processes sharing the work of --all (default: the CPUs available, at most 4; Linux only)",
     )
     _add_viewer_options(match)
 
@@ -512,11 +512,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _available_cpus() -> int:
-    """The CPUs this process may run on (its affinity where the system tells it)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+# `match --all` shares its work with at most this many processes by default: each forked child keeps
+# its own working memory, and only 2 cores were measured
+_DEFAULT_PROCESSES_CAP = 4
+
+
+def _default_processes() -> int:
+    """The CPUs this process may run on (its affinity where the system tells it), at most 4."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cpus, _DEFAULT_PROCESSES_CAP))
 
 
 def cmd_match(args: argparse.Namespace) -> int:
@@ -530,7 +534,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     db = _open(args)
     service = SuggestionService.with_shipped_resources(
-        db, EngineOptions(processes=args.processes or _available_cpus())
+        db, EngineOptions(processes=args.processes or _default_processes())
     )
     viewer = _viewer(args)
     explain = args.explain or args.format == "json"
