@@ -26,7 +26,7 @@ from enact_match.services.backup import backup_before
 from enact_match.services.dedup import DEDUP_KINDS, DuplicateIndex
 from enact_match.services.exports import write_csv
 from enact_match.services.gdpr import ErasedPeople
-from enact_match.services.records import KINDS, FieldError, apply_values, find_by_ref, fold, new_ref
+from enact_match.services.records import KINDS, FieldError, apply_values, fold, new_ref
 from enact_match.services.tabular import Table, TableReadError, read_table, sample_rows
 from enact_match.storage.database import Database
 from enact_match.storage.models import ImportMapping
@@ -35,6 +35,9 @@ ProgressCallback = Callable[[int, int], None]
 MODES = ("all-or-nothing", "valid-rows")
 FUZZY_HEADER_THRESHOLD = 80.0
 PREVIEW_ROWS = 20
+# references looked up per query when an import looks for the records its file names (SQLite allows
+# 32,766 bound parameters; 500 keeps each statement small)
+_REFS_PER_QUERY = 500
 # An imported contact without a source or legal basis gets these (and the report counts them):
 # the data came from the imported file, kept for the network's legitimate interest (B2B prospection).
 GDPR_DEFAULT_SOURCE = "import: {file}"
@@ -394,23 +397,48 @@ class _ImportRun:
         index = DuplicateIndex(session, self.kind) if link_duplicates and self.kind in DEDUP_KINDS else None
         if self.kind == "contacts":
             self.erased = ErasedPeople.of_session(session)
+        named = self._named_refs()
+        existing = self._records_by_ref(session, named)
         seen_refs: set[str] = set()
         total = len(self.table.rows)
-        for position, (line, cells) in enumerate(self.table.rows, start=1):
-            row_problems = self._apply_row(session, index, seen_refs, line, cells)
-            if row_problems:
-                self.problems.extend(row_problems)
-                self.rejected.append(RejectedRow(line, cells, tuple(row_problems)))
-                if self.mode == "all-or-nothing" and len(self.problems) >= self.max_problems:
-                    break
-            if progress is not None:
-                progress(position, total)
+        # the rows are written together at the end (one batch of INSERTs, not one flush per row): the
+        # records of the file are found by reference in `existing`; a new reference avoids those named
+        # in the file and those given already
+        with session.no_autoflush:
+            for position, (line, cells) in enumerate(self.table.rows, start=1):
+                row_problems = self._apply_row(session, index, seen_refs, existing, named, line, cells)
+                if row_problems:
+                    self.problems.extend(row_problems)
+                    self.rejected.append(RejectedRow(line, cells, tuple(row_problems)))
+                    if self.mode == "all-or-nothing" and len(self.problems) >= self.max_problems:
+                        break
+                if progress is not None:
+                    progress(position, total)
+
+    def _named_refs(self) -> set[str]:
+        """The references the file's rows name."""
+        column = next((column for column, name in self.mapping.items() if name == "ref"), None)
+        if column is None:
+            return set()
+        return {cells[column].strip() for _, cells in self.table.rows if column < len(cells)} - {""}
+
+    def _records_by_ref(self, session: Session, refs: set[str]) -> dict[str, Any]:
+        """The stored records with these references (one query per 500 references)."""
+        model = KINDS[self.kind].model
+        ordered = sorted(refs)
+        found: dict[str, Any] = {}
+        for start in range(0, len(ordered), _REFS_PER_QUERY):
+            query = select(model).where(model.ref.in_(ordered[start : start + _REFS_PER_QUERY]))
+            found.update((record.ref, record) for record in session.scalars(query))
+        return found
 
     def _apply_row(
         self,
         session: Session,
         index: DuplicateIndex | None,
         seen_refs: set[str],
+        existing: dict[str, Any],
+        named: set[str],
         line: int,
         cells: tuple[str, ...],
     ) -> list[RowProblem]:
@@ -420,7 +448,7 @@ class _ImportRun:
         ref = (values.get("ref") or "").strip()
         if ref and ref in seen_refs:
             return [self.problem(line, "ref", "duplicate_ref", ref)]
-        record = find_by_ref(session, self.kind, ref) if ref else None
+        record = existing.get(ref) if ref else None
         link: DuplicateLink | None = None
         if record is None and index is not None:
             found = index.find(values)
@@ -431,7 +459,7 @@ class _ImportRun:
         is_new = record is None
         if record is None:
             record = KINDS[self.kind].model()
-            values["ref"] = ref or new_ref(session, self.kind)
+            values["ref"] = ref or new_ref(session, self.kind, seen_refs | named)
         problems: list[FieldError] = apply_values(session, self.kind, record, values)
         if problems:
             return [self.problem(line, item.field, item.code, item.value) for item in problems]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -447,13 +447,16 @@ def get_record(session: Session, kind: str, record_id: uuid.UUID | str, lock: bo
     return record
 
 
-def new_ref(session: Session, kind: str) -> str:
-    """A fresh reference for a record created by hand (N-0042, T-0007...)."""
+def new_ref(session: Session, kind: str, taken: Collection[str] = ()) -> str:
+    """A fresh reference for a record created by hand (N-0042, T-0007...), also not in `taken`
+    (references given to records not written yet)."""
     prefix = {"companies": "C", "units": "U", "teams": "T", "needs": "N", "contacts": "P"}[kind]
     model = KINDS[kind].model
     count = session.scalar(select(func.count()).select_from(model)) or 0
     number = count + 1
-    while find_by_ref(session, kind, f"{prefix}-{number:04d}") is not None:
+    while (
+        f"{prefix}-{number:04d}" in taken or find_by_ref(session, kind, f"{prefix}-{number:04d}") is not None
+    ):
         number += 1
     return f"{prefix}-{number:04d}"
 

@@ -44,6 +44,25 @@ def test_importing_the_same_file_twice_updates_instead_of_duplicating(
     assert len(catalog.list_teams(database)) == 2
 
 
+def test_rows_without_a_reference_get_fresh_ones_that_the_file_and_the_database_do_not_use(
+    database: Database, tmp_path: Path
+) -> None:
+    catalog.save_record(database, "teams", {"ref": "T-0002", "name": "Déjà là"})
+    text = (
+        "team_id,name,competencies\n"
+        ",Équipe sans référence 1,Vision\n"
+        ",Équipe sans référence 2,Parole\n"
+        "T-0003,Équipe nommée,Chimie\n"
+        "T-0002,Déjà là (mise à jour),Robotique\n"
+    )
+    report = import_file(database, "teams", write(tmp_path / "t.csv", text))
+    assert (report.created, report.updated) == (3, 1)
+    refs = {team.name: team.ref for team in catalog.list_teams(database)}
+    assert refs["Équipe nommée"] == "T-0003" and refs["Déjà là (mise à jour)"] == "T-0002"
+    fresh = {refs["Équipe sans référence 1"], refs["Équipe sans référence 2"]}
+    assert len(fresh) == 2 and not fresh & {"T-0002", "T-0003"}
+
+
 def test_french_excel_csv_in_cp1252_with_semicolons_and_french_headers_is_read(
     database: Database, tmp_path: Path
 ) -> None:
