@@ -94,6 +94,9 @@ class _Growable:
         self._data[self.size : needed] = values
         self.size = needed
 
+    def truncate(self, size: int) -> None:
+        self.size = min(self.size, size)
+
     @property
     def view(self) -> np.ndarray:
         return self._data[: self.size]
@@ -166,6 +169,28 @@ class Vocabulary:
     @property
     def stem_count(self) -> int:
         return len(self._stems)
+
+    def mark(self) -> tuple[int, int, int]:
+        """What the vocabulary holds now (features, stems, concepts), for :meth:`rollback`."""
+        return len(self), len(self._stems), len(self._concept_names)
+
+    def rollback(self, mark: tuple[int, int, int]) -> None:
+        """Forget every feature, stem and concept added since :meth:`mark`."""
+        features, stems, concepts = mark
+        self._kinds.truncate(features)
+        self._payload.truncate(features)
+        for stem in self._stems[stems:]:
+            del self._stem_keys[stem]
+        del self._stems[stems:]
+        self._key_feature.truncate(stems)
+        key_feature = self._key_feature.view
+        key_feature[key_feature >= features] = -1
+        for name in self._concept_names[concepts:]:
+            del self._concepts[name]
+        del self._concept_names[concepts:]
+        kept = self._bigram_ids < features
+        self._bigram_codes, self._bigram_ids = self._bigram_codes[kept], self._bigram_ids[kept]
+        self._bigram_extra = {code: found for code, found in self._bigram_extra.items() if found < features}
 
     def portable(
         self, features: np.ndarray, text_of: np.ndarray, feature_since: int, key_since: int
@@ -393,6 +418,18 @@ class TextAnalyzer:
         self._word_ids: dict[str, dict[str, int]] = {language: {} for language in LANGUAGES}
         # first stem id → phrases (stem ids, concept feature id), longest first
         self._phrases: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+
+    def mark(self) -> tuple[int, int, int]:
+        """What the analyser knows now, for :meth:`rollback` (a cancelled analysis)."""
+        return self.vocabulary.mark()
+
+    def rollback(self, mark: tuple[int, int, int]) -> None:
+        """Forget the features, stems and cached words met since :meth:`mark`."""
+        self.vocabulary.rollback(mark)
+        stems = mark[1]
+        for cache in self._word_ids.values():
+            for word in [word for word, key in cache.items() if key >= stems]:
+                del cache[word]
 
     def add_phrase(self, text: str, language: str, concept_id: str) -> None:
         """Map the stemmed word sequence of ``text`` to the feature of ``concept_id``."""

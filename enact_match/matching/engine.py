@@ -22,7 +22,7 @@ from enact_match.matching.analysis import (
     guess_language,
 )
 from enact_match.matching.axes import AxisModel
-from enact_match.matching.forked import Forked, can_fork
+from enact_match.matching.forked import Forked, ForkedCancelledError, can_fork
 from enact_match.matching.options import EngineOptions
 from enact_match.matching.records import (
     AxisGuess,
@@ -243,13 +243,16 @@ class MatchingEngine:
 
         if cancelled is not None and cancelled():
             raise MatchingCancelledError
-        found = _FitFeatures(self, needs, teams)
+        mark = self._analyzer.mark()
+        found = _FitFeatures(self, needs, teams, cancelled)
         try:
             need_counts = self._need_counts(needs, tick, found.needs)
             piece_start = found.piece_start
             piece_counts = self._team_counts(piece_start, tick, found.pieces)
         except BaseException:
             found.cancel()
+            # the previous index stays, and the vocabulary as it was (whatever was analysed already)
+            self._analyzer.rollback(mark)
             raise
         width = len(self._analyzer.vocabulary)
         need_counts = widen(need_counts, need_counts.shape[0], width)
@@ -508,14 +511,20 @@ class MatchingEngine:
         # the first share is ranked here, the others in forked children at the same time
         if len(shares) > 1:
             import sparse_dot_topn  # noqa: F401 - imported once, before forking: the children inherit it
-        children = [Forked(partial(ranking.rank, first, last, None)) for first, last in shares[1:]]
+
+            # no OpenMP threads while sharing: the cores are busy, and the GNU OpenMP runtime that
+            # sparse_dot_topn bundles hangs in a forked child once the parent has started its threads
+            ranking.threads = 1
+        children: list[Forked[PairTable]] = []
         try:
+            children += [Forked(partial(ranking.rank, first, last, None)) for first, last in shares[1:]]
             parts = [ranking.rank(*shares[0], report)]
-        except BaseException:
+            parts += [child.result(cancelled) for child in children]
+        except ForkedCancelledError:
+            raise MatchingCancelledError from None
+        finally:
             for child in children:
-                child.cancel()
-            raise
-        parts += [child.result() for child in children]
+                child.cancel()  # nothing to do for those whose result was taken
         table = PairTable([], [], [], [], [])
         for part in parts:
             table.need_keys.extend(part.need_keys)
@@ -1085,8 +1094,15 @@ class _FitFeatures:
     the first needs.
     """
 
-    def __init__(self, engine: MatchingEngine, needs: Sequence[NeedText], teams: Sequence[TeamText]) -> None:
+    def __init__(
+        self,
+        engine: MatchingEngine,
+        needs: Sequence[NeedText],
+        teams: Sequence[TeamText],
+        cancelled: Cancelled | None,
+    ) -> None:
         self._engine = engine
+        self._cancelled = cancelled
         self._needs = needs
         self._teams = teams
         self._split = len(needs)
@@ -1165,7 +1181,10 @@ class _FitFeatures:
     def _adopt(self) -> tuple[np.ndarray, np.ndarray]:
         if self._foreign is None:
             assert self._child is not None
-            found, piece_start = self._child.result()
+            try:
+                found, piece_start = self._child.result(self._cancelled)
+            except ForkedCancelledError:
+                raise MatchingCancelledError from None
             self._pieces = ([], piece_start)
             self._foreign = self._engine._analyzer.vocabulary.adopt(found)
         return self._foreign
@@ -1204,6 +1223,7 @@ class _PairRanking:
         self.damping = damping
         self.top = top
         self.cancelled = cancelled
+        self.threads = engine.options.threads
         self.pool = min(max(engine.options.candidates, top), len(team_slots))
         self.team_axes = [teams.effective_axes(slot) for slot in range(len(teams.keys))]
         self.need_axes = [needs.effective_axes(slot) for slot in range(len(needs.keys))]
@@ -1227,7 +1247,7 @@ class _PairRanking:
             chunk = self.need_rows[start:end]
             used = pool
             rows, columns, scores, settled = self.index.top_teams(
-                chunk, self.top, used, start + np.arange(chunk.shape[0]), self.excluded, options.threads
+                chunk, self.top, used, start + np.arange(chunk.shape[0]), self.excluded, self.threads
             )
             # needs the bounds could not settle: a larger pool for them, in blocks of the same work
             retry = np.flatnonzero(~settled)
@@ -1247,7 +1267,7 @@ class _PairRanking:
                         wider,
                         start + retry[low:high],
                         self.excluded,
-                        options.threads,
+                        self.threads,
                     )
                     found.append((retry[low:high][part_rows], part_columns, part_scores, part_settled))
                 keep = ~np.isin(rows, retry)

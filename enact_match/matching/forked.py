@@ -18,6 +18,7 @@ import contextlib
 import logging
 import os
 import pickle
+import select
 import signal
 import sys
 import warnings
@@ -34,21 +35,38 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
+class ForkedCancelledError(Exception):
+    """:meth:`Forked.result` stopped waiting because ``cancelled()`` turned True (the child is killed)."""
+
+
+# how often a parent waiting for a child checks whether it was cancelled
+_WAIT_POLL_SECONDS = 0.1
+
+
 class Forked(Generic[Result]):
     """``work()`` started in a forked child; :meth:`result` waits for it.
 
     The child runs ``work`` and writes its pickled result to a pipe, then leaves with ``os._exit``
     (no ``atexit`` handler, no flushing of the parent's buffers, no finaliser of inherited objects).
+    When the system refuses the fork (no memory, too many processes), ``work`` runs in :meth:`result`.
     """
 
     def __init__(self, work: Callable[[], Result]) -> None:
         self._work = work
+        self._pid = 0
+        self._read_end = -1
         read_end, write_end = os.pipe()
-        with warnings.catch_warnings():
-            # Python ≥ 3.12 warns about forking a process with threads (numpy's BLAS pool): the child
-            # takes no lock those threads may hold, it only computes, pickles and leaves with _exit
-            warnings.simplefilter("ignore", DeprecationWarning)
-            pid = os.fork()
+        try:
+            with warnings.catch_warnings():
+                # Python ≥ 3.12 warns about forking a process with threads (numpy's BLAS pool): the
+                # child takes no lock those threads may hold, it only computes, pickles and leaves
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
+        except OSError as error:
+            os.close(read_end)
+            os.close(write_end)
+            _log.warning("cannot fork (%s); the work is done in this process", error)
+            return
         if pid == 0:  # pragma: no cover - runs in the child, whose coverage is not collected
             os.close(read_end)
             code = 1
@@ -63,24 +81,53 @@ class Forked(Generic[Result]):
         self._pid = pid
         self._read_end = read_end
 
-    def result(self) -> Result:
-        """The child's result, or ``work()`` computed here when the child did not deliver one."""
-        with os.fdopen(self._read_end, "rb") as pipe:
-            payload = pipe.read()
-        _, status = os.waitpid(self._pid, 0)
-        code = os.waitstatus_to_exitcode(status)
+    def result(self, cancelled: Callable[[], bool] | None = None) -> Result:
+        """The child's result, or ``work()`` computed here when the child did not deliver one.
+
+        While waiting, ``cancelled()`` is checked every 0.1 s; when it turns True the child is killed
+        and ForkedCancelledError raised.
+        """
+        if not self._pid:
+            return self._work()
+        chunks = []
+        with os.fdopen(self._read_end, "rb", buffering=0) as pipe:
+            self._read_end = -1
+            while True:
+                if cancelled is not None:
+                    while not select.select([pipe], [], [], _WAIT_POLL_SECONDS)[0]:
+                        if cancelled():
+                            self._kill()
+                            raise ForkedCancelledError
+                chunk = pipe.read(1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        code = self._kill(signal_first=False)
+        payload = b"".join(chunks)
         reason = f"exit code {code}" if code or not payload else ""
         if not reason:
             try:
                 return pickle.loads(payload)
             except (pickle.UnpicklingError, EOFError, ValueError):
                 reason = "an unreadable result"
+        if cancelled is not None and cancelled():
+            raise ForkedCancelledError  # the child stopped because it saw the cancellation too
         _log.warning("a forked child failed (%s); its share is computed in the parent", reason)
         return self._work()
 
     def cancel(self) -> None:
-        """Stop the child and forget its result."""
-        os.close(self._read_end)
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self._pid, signal.SIGKILL)
-        os.waitpid(self._pid, 0)
+        """Stop the child and forget its result (nothing to do once the result was taken)."""
+        if self._read_end >= 0:
+            os.close(self._read_end)
+            self._read_end = -1
+        if self._pid:
+            self._kill()
+
+    def _kill(self, signal_first: bool = True) -> int:
+        """Wait for the child (killed first unless ``signal_first`` is False); its exit code."""
+        if signal_first:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        return os.waitstatus_to_exitcode(status)

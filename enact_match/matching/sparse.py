@@ -50,9 +50,12 @@ def weigh(counts: csr_matrix, feature_weights: np.ndarray, sublinear: bool) -> c
     data = np.log(counts.data) + 1.0 if sublinear else counts.data.copy()
     data *= feature_weights[counts.indices]
     lengths = np.diff(counts.indptr)
-    norms = np.sqrt(np.add.reduceat(data * data, counts.indptr[:-1])) if data.size else np.zeros(0)
-    # reduceat gives a meaningless value for empty rows; they have no data to divide anyway
-    norms = np.where(lengths > 0, norms, 1.0)
+    # the rows with data only: reduceat cannot start a segment at the end of the data (an empty last
+    # row), and an empty row has nothing to divide anyway
+    filled = lengths > 0
+    norms = np.ones(len(lengths))
+    if data.size:
+        norms[filled] = np.sqrt(np.add.reduceat(data * data, counts.indptr[:-1][filled]))
     norms[norms == 0] = 1.0
     data /= np.repeat(norms, lengths)
     # float32: half the memory and a faster fused top-k; scores keep ~7 significant digits

@@ -1,10 +1,18 @@
-"""Review of the work shared with forked children: the engine on several processes must give the same
-vocabulary, matrices, rankings and explanations bit for bit as on one process, whatever the corpus."""
+"""The engine on several processes gives the same vocabulary, matrices, rankings and explanations bit for
+bit as on one process, whatever the corpus, the options, the history; failing forks and children,
+cancellation and OpenMP threads leave no child behind and no hang (an adversarial review's cases)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,29 +28,11 @@ from enact_match.matching import (
 )
 from enact_match.matching import engine as engine_module
 from enact_match.matching.analysis import TextAnalyzer
-from enact_match.matching.forked import Forked, can_fork
+from enact_match.matching.forked import can_fork
 from tests.matching.test_engine import NEEDS, TEAMS, _random_corpus
+from tests.matching.test_forked import _Counting, _no_child_left
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="work is shared with forked children on Linux only")
-
-
-def _no_child_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
-
-
-class _Counting:
-    """Counts the children the engine forks (the real Forked underneath)."""
-
-    def __init__(self) -> None:
-        self.forks = 0
-
-    def __call__(self, work):  # type: ignore[no-untyped-def]
-        self.forks += 1
-        return Forked(work)
 
 
 @pytest.fixture
@@ -104,8 +94,10 @@ def _assert_same_queries(one: MatchingEngine, many: MatchingEngine, top: int = 5
     for need_key, team_key in list(zip(need_keys, team_keys * len(need_keys), strict=False))[:20]:
         assert one.explain(need_key, team_key) == many.explain(need_key, team_key)
         assert one.score_pair(need_key, team_key) == many.score_pair(need_key, team_key)
-    for text in ("machine learning", "apprentissage automatique des réseaux", "w1 w2 w3", ""):
+    for text in ("machine learning", "apprentissage automatique des réseaux", "w1 w2 w3", "", "zq1 w2 zq1"):
         assert one.suggest_axes(text) == many.suggest_axes(text)
+        need = NeedText("adhoc", text[:10], text)
+        assert one.teams_for_text(need, top=top) == many.teams_for_text(need, top=top)
 
 
 def _fit_both(
@@ -172,8 +164,8 @@ def _mixed_corpus(seed: int, needs: int, teams: int) -> tuple[list[NeedText], li
                 ),
                 axes=team.axes,
             )
-    # the last need and the last team keep words of their own: a trailing row without any feature makes
-    # ``weigh`` fail, on one process as on several (test_a_last_need_without_words_can_be_fitted)
+    # the last need and the last team keep words of their own (trailing rows without any feature are
+    # test_a_last_need_or_piece_without_words_can_be_fitted)
     need_texts[-1] = NeedText(need_texts[-1].key, "last need w1", "w2 w3 apprentissage automatique")
     team_texts[-1] = TeamText(team_texts[-1].key, "last team w1 w3 machine learning", axes=frozenset({1}))
     return need_texts, team_texts
@@ -187,9 +179,9 @@ def _mixed_corpus(seed: int, needs: int, teams: int) -> tuple[list[NeedText], li
 def test_a_last_need_or_piece_without_words_can_be_fitted(
     stopwords: frozenset[str], always_fork: _Counting, processes: int, last: str
 ) -> None:
-    """Not a fork problem (one process fails the same way): when the last need, or the last piece of
-    evidence, has no feature (stop words, digits, one-letter words only), ``sparse.weigh`` calls
-    ``np.add.reduceat`` with an index equal to the length of the data: IndexError, the fit fails."""
+    """On one process as on several: a last need, or a last piece of evidence, without any feature (stop
+    words, digits, one-letter words only) is fitted (``sparse.weigh`` once called ``np.add.reduceat`` with
+    an index equal to the length of the data and failed)."""
     needs = [NeedText("n1", "solar panels", "cheap solar panels")]
     teams = [TeamText("t1", "solar energy research")]
     if last == "need":
@@ -285,8 +277,14 @@ def test_batches_of_the_fit_cut_across_the_split(
         progress_many: list[tuple[int, int]] = []
         one = MatchingEngine(thesaurus, _options(1), stopwords)
         many = MatchingEngine(thesaurus, _options(2), stopwords)
-        one.fit(need_texts, team_texts, progress=lambda done, total: progress_one.append((done, total)))
-        many.fit(need_texts, team_texts, progress=lambda done, total: progress_many.append((done, total)))
+        one.fit(
+            need_texts, team_texts, progress=lambda done, total, seen=progress_one: seen.append((done, total))
+        )
+        many.fit(
+            need_texts,
+            team_texts,
+            progress=lambda done, total, seen=progress_many: seen.append((done, total)),
+        )
         assert progress_one == progress_many
         _assert_same_index(one, many)
         _assert_same_queries(one, many)
@@ -321,7 +319,10 @@ def test_upserts_and_removals_after_a_shared_fit(
     # query once (the blocks and the bound index are cached), then change both sides with new words
     assert _columns(one.best_pair_table(top=4)) == _columns(many.best_pair_table(top=4))
     changes = [
-        ("team", TeamText("t-new", "zz1 zz2 w1 w2 w3\nzz3 w4 w5 apprentissage automatique", keywords=("zz1",))),
+        (
+            "team",
+            TeamText("t-new", "zz1 zz2 w1 w2 w3\nzz3 w4 w5 apprentissage automatique", keywords=("zz1",)),
+        ),
         ("need", NeedText("n-new", "zz1 zz2", "zz3 w1 w4 zz9 machine learning of networks")),
         ("need", NeedText("n3", "brand new title yy1", "yy2 yy3 yy1 w7")),
         ("team", TeamText("t4", "replaced yy2 yy3 w9", axes=frozenset({2}))),
@@ -369,11 +370,10 @@ def test_a_second_fit_on_the_same_engine(
 def test_a_cancelled_shared_fit_leaves_the_same_vocabulary_as_one_process(
     stopwords: frozenset[str], thesaurus: Thesaurus, always_fork: _Counting, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Cancelled after the first batch of needs, then fitted again: the two engines have had the same
-    history, so the ids (and the matrices) should be the same. On several processes, the first batch
-    that reaches the child's needs adopts *all* of the child's features (the last needs and every piece
-    of evidence) before the cancellation is seen, so the vocabulary keeps features one process never met
-    and the refit numbers the features differently."""
+    """Cancelled after the first batches of needs, then fitted again: the two engines have had the same
+    history, so the ids and the matrices are the same. (A cancelled fit forgets what it analysed: on
+    several processes the first batch that reaches the child's needs adopts all of the child's
+    features before the cancellation is seen.)"""
     monkeypatch.setattr(engine_module, "_ANALYSIS_BATCH", 10)
     need_texts, team_texts = _mixed_corpus(15, 30, 20)
     one = MatchingEngine(thesaurus, _options(1), stopwords)
@@ -384,7 +384,7 @@ def test_a_cancelled_shared_fit_leaves_the_same_vocabulary_as_one_process(
             engine.fit(need_texts, team_texts, cancelled=calls.__next__)
     assert _no_child_left()
     for engine in (one, many):
-        engine.fit(need_texts[:5], team_texts[:5])
+        engine.fit(need_texts[:5] + need_texts[-1:], team_texts[:5] + team_texts[-1:])
     _assert_same_index(one, many)
 
 
@@ -454,31 +454,36 @@ def test_progress_of_a_shared_ranking_counts_up_to_the_total_once_all_shares_are
     assert calls[-1] == (120, 120)
 
 
-def test_cancelling_while_a_failed_share_is_recomputed_leaves_no_child(
-    stopwords: frozenset[str], thesaurus: Thesaurus, always_fork: _Counting, monkeypatch: pytest.MonkeyPatch
+def test_cancelling_while_waiting_for_the_children_leaves_no_child(
+    stopwords: frozenset[str],
+    thesaurus: Thesaurus,
+    always_fork: _Counting,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
-    """Three shares, both children fail; the parent recomputes the first failed share and is cancelled
-    meanwhile (``rank`` raises MatchingCancelledError as it does when ``cancelled()`` turns True). The
-    second child is then never killed nor waited for: ``child.result()`` runs outside the ``try`` that
-    cancels the children, so it stays a zombie (or keeps running, for a live child) until the process ends."""
+    """Three shares; ``cancelled()`` turns True (a flag file, seen by every process) once this process
+    has ranked its own share, while the two slower children still work: MatchingCancelledError, and
+    every child is killed and waited for."""
     need_texts, team_texts = _mixed_corpus(20, 120, 30)
     _, many = _fit_both(stopwords, thesaurus, need_texts, team_texts, 3)
+    flag = tmp_path / "cancel"
     parent = os.getpid()
     rank = engine_module._PairRanking.rank
-    calls = {"parent": 0}
 
-    def failing(self, first, last, report):  # type: ignore[no-untyped-def]
+    def slow_children(self, first, last, report):  # type: ignore[no-untyped-def]
         if os.getpid() != parent:
-            os._exit(5)
-        calls["parent"] += 1
-        if calls["parent"] == 2:  # the recomputation of the first failed share
-            raise MatchingCancelledError
-        return rank(self, first, last, report)
+            while not flag.exists():
+                time.sleep(0.01)
+            return rank(self, first, last, report)
+        table = rank(self, first, last, report)
+        flag.touch()
+        return table
 
-    monkeypatch.setattr(engine_module._PairRanking, "rank", failing)
+    monkeypatch.setattr(engine_module._PairRanking, "rank", slow_children)
     with pytest.raises(MatchingCancelledError):
-        many.best_pair_table(top=3)
+        many.best_pair_table(top=3, cancelled=flag.exists)
     assert always_fork.forks == 1 + 2
+    time.sleep(0.5)
     left = _no_child_left()
     while not _no_child_left():  # reap it, not to disturb the next tests
         os.waitpid(-1, 0)
@@ -501,7 +506,9 @@ def test_adopt_gives_the_ids_of_one_analysis_when_both_sides_created_the_same_fe
     rng = random.Random(7)
     words = [f"v{i}" for i in range(150)] + ["apprentissage", "automatique", "machine", "learning"]
     head = [" ".join(rng.choices(words, k=rng.randint(0, 40))) for _ in range(40)]
-    tail = [" ".join(rng.choices(words + [f"u{i}" for i in range(60)], k=rng.randint(0, 40))) for _ in range(40)]
+    tail = [
+        " ".join(rng.choices(words + [f"u{i}" for i in range(60)], k=rng.randint(0, 40))) for _ in range(40)
+    ]
     head[3] = "apprentissage automatique v1 v2"
     tail[5] = "machine learning v2 v1 v77"
     languages = ["en"] * 40
@@ -543,3 +550,99 @@ def test_adopt_of_concepts_the_parent_does_not_know(stopwords: frozenset[str]) -
     assert [parent.vocabulary.name(int(i)) for i in ids] == ["word", "C-late"]
     assert parent.vocabulary.concept("C-late") == int(ids[1])
     assert parent.vocabulary.concept("C-parent") == 0
+
+
+# ---------------------------------------------------------------------- OpenMP and fork failures
+
+_SECOND_RANKING = textwrap.dedent(
+    """
+    from enact_match.matching import EngineOptions, MatchingEngine
+    from enact_match.matching import engine as engine_module
+    from tests.matching.test_engine import _random_corpus
+
+    engine_module._FORK_MIN_NEEDS = 10
+    needs, teams = _random_corpus(3, 2200, 30, 300)
+    # blocks of more than 1,024 needs: the sparse top-k product runs on 2 OpenMP threads
+    engine = MatchingEngine(None, EngineOptions(processes=2, block_work=10**9, threads={threads}))
+    engine.fit(needs, teams)
+    first = engine.best_pair_table(top=5)
+    second = engine.best_pair_table(top=5)
+    assert first == second
+    print("done")
+    """
+)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_second_shared_ranking_with_openmp_threads_finishes(threads: int) -> None:
+    """sparse_dot_topn runs on GNU libgomp, which is not fork-safe: once this process has run an OpenMP
+    parallel region (blocks of >= 1,024 needs with ``threads=2``), a forked child that starts one waits
+    forever for the pool's threads, which do not exist in the child. A shared ranking therefore uses no
+    OpenMP threads: a second shared ranking finishes like the first."""
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen(
+        [sys.executable, "-c", _SECOND_RANKING.format(threads=threads)],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        out, err = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the script and its hung child
+        process.communicate()
+        pytest.fail("the second best_pair_table on two processes hangs (forked child stuck in libgomp)")
+    assert process.returncode == 0, err
+    assert out.strip() == "done"
+
+
+def _fork_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fork() -> int:
+        raise OSError(errno.ENOMEM, "Cannot allocate memory")
+
+    monkeypatch.setattr(os, "fork", fork)
+
+
+def test_a_fit_whose_fork_fails_is_computed_in_this_process(
+    stopwords: frozenset[str], thesaurus: Thesaurus, always_fork: _Counting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``os.fork`` can fail (ENOMEM under strict overcommit with a 2 GB parent, EAGAIN at RLIMIT_NPROC):
+    the work is then done in this process, with the same result."""
+    need_texts, team_texts = _mixed_corpus(21, 40, 20)
+    one = MatchingEngine(thesaurus, _options(1), stopwords)
+    one.fit(need_texts, team_texts)
+    many = MatchingEngine(thesaurus, _options(2), stopwords)
+    _fork_fails(monkeypatch)
+    many.fit(need_texts, team_texts)
+    _assert_same_index(one, many)
+
+
+def test_a_ranking_whose_second_fork_fails_leaves_no_child_and_gives_the_table(
+    stopwords: frozenset[str], thesaurus: Thesaurus, always_fork: _Counting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four shares: the first fork works, the second fails: that share is ranked here, the table is the
+    same, and no child is left."""
+    need_texts, team_texts = _mixed_corpus(22, 120, 30)
+    one, many = _fit_both(stopwords, thesaurus, need_texts, team_texts, 4)
+    expected = _columns(one.best_pair_table(top=3))
+    real_fork = os.fork
+    forks = {"count": 0}
+
+    def fork() -> int:
+        forks["count"] += 1
+        if forks["count"] == 2:
+            raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    try:
+        found = _columns(many.best_pair_table(top=3))
+    except OSError:
+        found = None
+    left = _no_child_left()
+    while not _no_child_left():
+        os.waitpid(-1, 0)
+    assert left
+    assert found == expected
