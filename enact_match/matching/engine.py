@@ -1169,7 +1169,8 @@ class _FitFeatures:
         return self._adopted(offset + first, offset + last)
 
     def cancel(self) -> None:
-        if self._child is not None and self._foreign is None:
+        """Stop the child, if any (nothing to do once its result was taken)."""
+        if self._child is not None:
             self._child.cancel()
 
     def _own_pieces(self) -> tuple[list[str], np.ndarray]:

@@ -24,6 +24,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+# SolveCancelledError is part of this module's interface (schedule_event raises it); the scheduling
+# package itself is light (OR-Tools is imported when a schedule is solved)
+from enact_match.scheduling import SolveCancelledError as SolveCancelledError
 from enact_match.services.catalog import StaleRecordError, Viewer, need_visibility
 from enact_match.services.records import find_by_ref, find_structure
 from enact_match.storage.database import Database
@@ -1235,7 +1238,7 @@ def schedule_event(
 
     Raises:
         EventError: `event`, `time_limit` or `changed_meanwhile`.
-        enact_match.scheduling.SolveCancelledError: `cancelled()` turned True.
+        SolveCancelledError: `cancelled()` turned True.
         enact_match.scheduling.ProblemError: stored meetings contradict each other (a bug or a bad merge).
     """
     from enact_match.scheduling import solve, solve_greedy

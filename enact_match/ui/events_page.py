@@ -579,11 +579,9 @@ class EventsPage(Retranslating, RefreshedWhenShown, QWidget):
             self.refresh()
 
         def failed(error: BaseException) -> None:
-            from enact_match.scheduling import SolveCancelledError  # off the start-up path
-
             if on_failed is not None:
                 on_failed()
-            if isinstance(error, SolveCancelledError):
+            if isinstance(error, service.SolveCancelledError):
                 self._tell(self.tr("Scheduling cancelled: nothing was changed."))
             else:
                 self._on_work_failed(error)
