@@ -20,6 +20,7 @@ from enact_match.ui.database_key_dialog import (
     open_database_asking_key,
     start_encryption,
 )
+from enact_match.ui.workers import wait_for_background_work
 from tests.encryption_support import (
     PASSPHRASE,
     MemoryKeyring,
@@ -188,6 +189,7 @@ def test_switching_to_an_encrypted_database_in_the_settings_asks_for_its_passphr
     assert asked == [False, True]  # no keyring: asked, then asked again after the wrong passphrase
     assert context.db.is_encrypted
     assert [row.name for row in catalog.list_companies(context.db)] == ["Fromagerie <b>Secrète</b>"]
+    _settle(qtbot)
 
 
 @needs_sqlcipher
@@ -249,4 +251,12 @@ def test_change_the_passphrase_then_decrypt_from_the_file_menu(
     assert [row.name for row in catalog.list_companies(context.db)] == ["Fromagerie <b>Secrète</b>"]
     window._file_menu.aboutToShow.emit()
     assert window._encrypt_action.isEnabled() and not window._decrypt_action.isEnabled()
+    _settle(qtbot)
     context.db.dispose()
+
+
+def _settle(qtbot: QtBot) -> None:
+    """Let the window's background reads (search index, pages) finish and deliver their results while
+    it still exists, so that none reaches a deleted widget during a later test."""
+    assert wait_for_background_work(20000)
+    qtbot.wait(50)
