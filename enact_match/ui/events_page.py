@@ -417,7 +417,7 @@ class EventsPage(Retranslating, RefreshedWhenShown, QWidget):
         self.confirm_button.setToolTip(
             self.tr("Confirm the selected meetings (all proposed meetings when none is selected)")
         )
-        self.cancel_participant_button.setText(self.tr("Cancel a &participant…"))
+        self.cancel_participant_button.setText(self.tr("Cance&l a participant…"))
         self.unplaced_label.setText(self.tr("Requests not placed"))
         self.outputs_help.setText(
             self.tr(
@@ -552,7 +552,7 @@ class EventsPage(Retranslating, RefreshedWhenShown, QWidget):
                 )
             )
         )
-        self.schedule_button.setText(self.tr("Re-&schedule") if event.meeting_count else self.tr("&Schedule"))
+        self.schedule_button.setText(self.tr("Re-sc&hedule") if event.meeting_count else self.tr("Sc&hedule"))
 
     def _on_work_failed(self, error: BaseException) -> None:
         prompts.show_error(self, self.tr("Events"), _error_words(error))

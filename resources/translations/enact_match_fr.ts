@@ -1284,9 +1284,8 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
     </message>
     <message>
         <location filename="../../enact_match/ui/events_page.py" line="385"/>
-        <location filename="../../enact_match/ui/events_page.py" line="555"/>
         <source>&amp;Schedule</source>
-        <translation>P&amp;lanifier</translation>
+        <translation>P&amp;lanning</translation>
     </message>
     <message>
         <location filename="../../enact_match/ui/events_page.py" line="385"/>
@@ -1389,11 +1388,6 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
         <translation>Confirmer les rendez-vous sélectionnés (tous les rendez-vous proposés si aucun n’est sélectionné)</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="420"/>
-        <source>Cancel a &amp;participant…</source>
-        <translation>&amp;Annuler une participation…</translation>
-    </message>
-    <message>
         <location filename="../../enact_match/ui/events_page.py" line="421"/>
         <source>Requests not placed</source>
         <translation>Demandes non placées</translation>
@@ -1444,152 +1438,162 @@ Fusionner ce lot maintenant ? La base est d’abord sauvegardée.</translation>
         <translation>%1 rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="555"/>
-        <source>Re-&amp;schedule</source>
-        <translation>Re&amp;planifier</translation>
+        <location filename="../../enact_match/ui/events_page.py" line="420"/>
+        <source>Cance&amp;l a participant…</source>
+        <translation>&amp;Annuler une participation…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="587"/>
+        <location filename="../../enact_match/ui/events_page.py" line="555"/>
+        <source>Re-sc&amp;hedule</source>
+        <translation>Replan&amp;ifier</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/events_page.py" line="555"/>
+        <source>Sc&amp;hedule</source>
+        <translation>Plan&amp;ifier</translation>
+    </message>
+    <message>
+        <location filename="../../enact_match/ui/events_page.py" line="585"/>
         <source>Scheduling cancelled: nothing was changed.</source>
         <translation>Planification annulée : rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="623"/>
+        <location filename="../../enact_match/ui/events_page.py" line="621"/>
         <source>Delete the event</source>
         <translation>Supprimer l’événement</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="624"/>
+        <location filename="../../enact_match/ui/events_page.py" line="622"/>
         <source>Delete %1 with its participants, requests and meetings?</source>
         <translation>Supprimer %1 avec ses participants, ses demandes et ses rendez-vous ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="670"/>
+        <location filename="../../enact_match/ui/events_page.py" line="668"/>
         <source>Choose a company or team from the list.</source>
         <translation>Choisissez une entreprise ou une équipe dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="678"/>
+        <location filename="../../enact_match/ui/events_page.py" line="676"/>
         <source>Write the availability as 09:00-12:00, 14:00-16:20.</source>
         <translation>Écrivez les disponibilités sous la forme 09:00-12:00, 14:00-16:20.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="695"/>
+        <location filename="../../enact_match/ui/events_page.py" line="693"/>
         <source>%1 takes part.</source>
         <translation>%1 participe.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="708"/>
+        <location filename="../../enact_match/ui/events_page.py" line="706"/>
         <source>Remove a participant</source>
         <translation>Retirer un participant</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="709"/>
+        <location filename="../../enact_match/ui/events_page.py" line="707"/>
         <source>Remove %1 from the event, with its requests and meetings?</source>
         <translation>Retirer %1 de l’événement, avec ses demandes et ses rendez-vous ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="734"/>
+        <location filename="../../enact_match/ui/events_page.py" line="732"/>
         <source>%1 requests added, %2 completed, %3 already there.</source>
         <translation>%1 demandes ajoutées, %2 complétées, %3 déjà présentes.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="761"/>
+        <location filename="../../enact_match/ui/events_page.py" line="759"/>
         <source>Meeting requested: %1 ↔ %2.</source>
         <translation>Rendez-vous demandé : %1 ↔ %2.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="797"/>
+        <location filename="../../enact_match/ui/events_page.py" line="795"/>
         <source>Scheduling %1…</source>
         <translation>Planification de %1…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="825"/>
+        <location filename="../../enact_match/ui/events_page.py" line="823"/>
         <source>Not scheduled in this session yet: press Schedule.</source>
         <translation>Pas encore planifié dans cette session : cliquez sur Planifier.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="828"/>
+        <location filename="../../enact_match/ui/events_page.py" line="826"/>
         <source>optimal</source>
         <translation>solution optimale</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="828"/>
+        <location filename="../../enact_match/ui/events_page.py" line="826"/>
         <source>best found</source>
         <translation>meilleure solution trouvée</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="830"/>
+        <location filename="../../enact_match/ui/events_page.py" line="828"/>
         <source>%1 of %2 requests placed, total relevance %3 (%4, %5 s).</source>
         <translation>%1 demandes placées sur %2, pertinence totale %3 (%4, %5 s).</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="836"/>
+        <location filename="../../enact_match/ui/events_page.py" line="834"/>
         <source>Greedy baseline on the same requests: %1 placed, total relevance %2.</source>
         <translation>Méthode gloutonne de référence sur les mêmes demandes : %1 placées, pertinence totale %2.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="842"/>
+        <location filename="../../enact_match/ui/events_page.py" line="840"/>
         <source>%1 confirmed meetings kept in place, %2 had to move.</source>
         <translation>%1 rendez-vous confirmés maintenus, %2 ont dû être déplacés.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="864"/>
+        <location filename="../../enact_match/ui/events_page.py" line="862"/>
         <source>Confirm meetings</source>
         <translation>Confirmer les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="865"/>
+        <location filename="../../enact_match/ui/events_page.py" line="863"/>
         <source>No meeting is selected: confirm every proposed meeting?</source>
         <translation>Aucun rendez-vous n’est sélectionné : confirmer tous les rendez-vous proposés ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="871"/>
+        <location filename="../../enact_match/ui/events_page.py" line="869"/>
         <source>%1 meetings confirmed.</source>
         <translation>%1 rendez-vous confirmés.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="885"/>
+        <location filename="../../enact_match/ui/events_page.py" line="883"/>
         <source>Cancel a participant</source>
         <translation>Annuler une participation</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="885"/>
+        <location filename="../../enact_match/ui/events_page.py" line="883"/>
         <source>Who withdraws from the event?</source>
         <translation>Qui se retire de l’événement ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="894"/>
+        <location filename="../../enact_match/ui/events_page.py" line="892"/>
         <source>%1 meetings cancelled: press Re-schedule to fill the freed slots.</source>
         <translation>%1 rendez-vous annulés : cliquez sur Replanifier pour remplir les créneaux libérés.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="907"/>
+        <location filename="../../enact_match/ui/events_page.py" line="905"/>
         <source>Folder for the agendas of %1</source>
         <translation>Dossier des agendas de %1</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="919"/>
+        <location filename="../../enact_match/ui/events_page.py" line="917"/>
         <source>%1 files written for %2 participants and %3 meetings in %4.</source>
         <translation>%1 fichiers écrits pour %2 participants et %3 rendez-vous dans %4.</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="926"/>
+        <location filename="../../enact_match/ui/events_page.py" line="924"/>
         <source>Agendas written</source>
         <translation>Agendas générés</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="926"/>
+        <location filename="../../enact_match/ui/events_page.py" line="924"/>
         <source>Open the folder now?</source>
         <translation>Ouvrir le dossier maintenant ?</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="930"/>
+        <location filename="../../enact_match/ui/events_page.py" line="928"/>
         <source>Writing the agendas…</source>
         <translation>Génération des agendas…</translation>
     </message>
     <message>
-        <location filename="../../enact_match/ui/events_page.py" line="930"/>
+        <location filename="../../enact_match/ui/events_page.py" line="928"/>
         <source>Cannot write the agendas</source>
         <translation>Impossible de générer les agendas</translation>
     </message>

@@ -193,7 +193,7 @@ def test_scheduling_the_demo_fills_the_grid_with_the_services_meetings_and_lists
     words = page.result_label.text()
     assert f"{len(result.placed)} of {len(result.placed) + len(result.unplaced)} requests placed" in words
     assert f"Greedy baseline on the same requests: {result.greedy_placed} placed" in words
-    assert page.schedule_button.text() == "Re-&schedule"
+    assert page.schedule_button.text() == "Re-sc&hedule"
     for model in (grid, page.unplaced_model):
         qtmodeltester.check(model)
 
