@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import chain, islice, pairwise, repeat
 from pathlib import Path
 
 import numpy as np
@@ -24,17 +24,20 @@ _TOKEN = re.compile(r"(?:\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['
 # comes out as a word of its own ("l'usine" → "l", "usine") and is then dropped like a stop word
 # (one letter, or one of _ELIDED), which gives the same features as _TOKEN at half the cost.
 _WORD = re.compile(r"[^\W_]+")
-_ELIDED = frozenset({"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"})
-# Frequent function words that tell the two languages apart; counted on the first characters only,
-# as whole words (maximal runs of word characters: what ``\b(?:le|la|...)\b`` finds, at a third less cost).
-_FRENCH_MARKERS = frozenset(
-    "le la les des du une est et dans pour par sur avec aux cette qui sont nous de".split()  # noqa: SIM905
-)
-_ENGLISH_MARKERS = frozenset(
-    "the of and to is for with on by are this that from we an be which in".split()  # noqa: SIM905
-)
+# The same runs in a text without an underscore, a fifth faster (no class subtraction per character).
 _WORD_RUN = re.compile(r"\w+")
-_LANGUAGE_SAMPLE = 2000
+_ELIDED = frozenset({"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"})
+# Frequent function words that tell the two languages apart, counted among the first words of a text
+# (written in lower case, capitalised or in capitals): +1 for French, -1 for English.
+_FRENCH_MARKERS = "le la les des du une est et dans pour par sur avec aux cette qui sont nous de"
+_ENGLISH_MARKERS = "the of and to is for with on by are this that from we an be which in"
+_MARKER_VOTES = {
+    form: vote
+    for markers, vote in ((_FRENCH_MARKERS, 1), (_ENGLISH_MARKERS, -1))
+    for word in markers.split()
+    for form in (word, word.capitalize(), word.upper())
+}
+_LANGUAGE_WORDS = 300
 
 # bigram codes looked up at once above which they are searched distinct and sorted
 _SEARCH_DISTINCT = 4096
@@ -70,12 +73,19 @@ def load_stopwords(directory: str | os.PathLike[str]) -> frozenset[str]:
     return frozenset(stopwords)
 
 
+def tokens(text: str) -> list[str]:
+    """The words of ``text`` as the analysis cuts them: maximal runs of letters and digits."""
+    return (_WORD if "_" in text else _WORD_RUN).findall(text)
+
+
+def language_of(words: Iterable[str]) -> str:
+    """``"fr"`` or ``"en"`` by counting function words among the first 300 ``words`` (English on a tie)."""
+    return "fr" if sum(map(_MARKER_VOTES.get, islice(words, _LANGUAGE_WORDS), repeat(0))) > 0 else "en"
+
+
 def guess_language(text: str) -> str:
-    """``"fr"`` or ``"en"`` by counting function words at the start of ``text`` (English on a tie)."""
-    found = _WORD_RUN.findall(text[:_LANGUAGE_SAMPLE].casefold())
-    french = sum(map(_FRENCH_MARKERS.__contains__, found))
-    english = sum(map(_ENGLISH_MARKERS.__contains__, found))
-    return "fr" if french > english else "en"
+    """:func:`language_of` the :func:`tokens` of ``text`` (only its first words are cut)."""
+    return language_of(match.group() for match in _WORD.finditer(text))
 
 
 class _Growable:
@@ -486,9 +496,12 @@ class TextAnalyzer:
 
     def word_keys(self, texts: Sequence[str], languages: Sequence[str]) -> WordKeys:
         """The stem key of every word of ``texts`` (the tokenising and stemming half of the analysis)."""
+        return self.keys_of_words([tokens(text) for text in texts], languages)
+
+    def keys_of_words(self, word_lists: Sequence[list[str]], languages: Sequence[str]) -> WordKeys:
+        """:meth:`word_keys` of texts already cut into :func:`tokens`."""
         key_lists = [
-            self._stem_keys(_WORD.findall(text), language)
-            for text, language in zip(texts, languages, strict=True)
+            self._stem_keys(words, language) for words, language in zip(word_lists, languages, strict=True)
         ]
         lengths = np.fromiter(map(len, key_lists), dtype=np.int64, count=len(key_lists))
         keys = np.fromiter(chain.from_iterable(key_lists), dtype=np.int64, count=int(lengths.sum()))

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import pairwise, repeat
+from itertools import chain, pairwise, repeat
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
@@ -20,6 +20,8 @@ from enact_match.matching.analysis import (
     TrackedFeature,
     WordKeys,
     guess_language,
+    language_of,
+    tokens,
 )
 from enact_match.matching.axes import AxisModel
 from enact_match.matching.forked import Forked, ForkedCancelledError, can_fork
@@ -614,13 +616,14 @@ class MatchingEngine:
     def _need_words(self, needs: Sequence[NeedText]) -> WordKeys:
         """The word keys of the needs' title, description and keywords (three texts a need), each need in
         the language of its title and description."""
-        texts: list[str] = []
+        word_lists: list[list[str]] = []
         languages: list[str] = []
         for need in needs:
-            language = guess_language(f"{need.title}\n{need.description}")
-            texts += (need.title, need.description, "\n".join(need.keywords))
+            title, description = tokens(need.title), tokens(need.description)
+            language = language_of(chain(title, description))
+            word_lists += (title, description, tokens("\n".join(need.keywords)))
             languages += (language, language, language)
-        return self._analyzer.word_keys(texts, languages)
+        return self._analyzer.keys_of_words(word_lists, languages)
 
     def _team_counts(
         self,
@@ -652,7 +655,8 @@ class MatchingEngine:
 
     def _piece_words(self, texts: Sequence[str]) -> WordKeys:
         """The word keys of pieces of evidence, each in its own language."""
-        return self._analyzer.word_keys(texts, [guess_language(text) for text in texts])
+        word_lists = [tokens(text) for text in texts]
+        return self._analyzer.keys_of_words(word_lists, [language_of(words) for words in word_lists])
 
     def _profiles(
         self, piece_counts: csr_matrix, pieces: csr_matrix, piece_start: np.ndarray, weights: np.ndarray
