@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enact_match.matching import fold, guess_language
-from enact_match.matching.analysis import TextAnalyzer, words
+from enact_match.matching.analysis import TextAnalyzer, language_of, tokens, words
 
 
 def test_fold_removes_accents_but_keeps_ligature_letters() -> None:
@@ -57,6 +57,39 @@ def test_each_distinct_word_is_stemmed_once(stopwords: frozenset[str]) -> None:
 def test_language_guess_tells_french_from_english() -> None:
     assert guess_language("Maintenance prédictive des laminoirs par l'analyse de séries temporelles") == "fr"
     assert guess_language("Predictive maintenance of rolling mills with time series of the sensors") == "en"
+    # function words count in capitals and capitalised too; a tie is English
+    assert guess_language("LE JUMEAU NUMÉRIQUE DES USINES") == "fr"
+    assert guess_language("Les usines. The plants.") == "en"
+
+
+def test_language_is_told_by_the_first_300_words_only() -> None:
+    french_then_english = ["le"] * 150 + ["x"] * 150 + ["the"] * 1000
+    assert language_of(french_then_english) == "fr"
+    assert guess_language(" ".join(french_then_english)) == "fr"
+    assert language_of(["x"] * 300 + ["le"]) == "en"
+
+
+def test_tokens_are_runs_of_letters_and_digits_with_or_without_underscores() -> None:
+    assert tokens("jumeau_numérique l'usine 4.0, IRM-3T") == [
+        "jumeau",
+        "numérique",
+        "l",
+        "usine",
+        "4",
+        "0",
+        "IRM",
+        "3T",
+    ]
+    assert tokens("jumeau numérique l'usine 4.0, IRM-3T") == [
+        "jumeau",
+        "numérique",
+        "l",
+        "usine",
+        "4",
+        "0",
+        "IRM",
+        "3T",
+    ]
 
 
 def test_bigrams_join_consecutive_content_words_across_stop_words(stopwords: frozenset[str]) -> None:
