@@ -1345,40 +1345,45 @@ class _BoundIndex:
     def build(
         cls, profiles: csr_matrix, pieces: csr_matrix, piece_start: np.ndarray, width: int, alpha: float
     ) -> _BoundIndex:
-        teams = profiles.shape[0]
-        pieces = fit_columns(pieces, width)
-        profiles = fit_columns(profiles, width)
+        teams, piece_count = profiles.shape[0], pieces.shape[0]
+        pieces_t = transpose(fit_columns(pieces, width), width)
+        profiles_t = transpose(fit_columns(profiles, width), width)
         piece_team = np.repeat(np.arange(teams), np.diff(piece_start))
-        maxima_t = _team_maxima_t(transpose(pieces, width), piece_team, teams)
-        profiles_t = transpose(profiles, width)
+        maxima_t, run_of = _team_maxima_t(pieces_t, piece_team, teams)
         bounds_t = (
             alpha * profiles_t.astype(np.float64) + (1.0 - alpha) * maxima_t.astype(np.float64)
         ).tocsr()
         bounds_t = csr_matrix(
             (bounds_t.data.astype(np.float32), bounds_t.indices, bounds_t.indptr), shape=bounds_t.shape
         )
-        support = transpose(bounds_t, teams)
-        support.sort_indices()
-        # slot + 1 at each (team, feature) of the support, so that 0 means "not there"
-        slots = csr_matrix(
-            (np.arange(1, support.nnz + 1, dtype=np.int64), support.indices, support.indptr),
-            shape=support.shape,
+        # a slot is an entry of bounds_t: a (feature, team) with a bound; slot + 1 in ``slots`` (teams ×
+        # features), so that 0 means "not there"
+        slot_numbers = csr_matrix(
+            (np.arange(1, bounds_t.nnz + 1, dtype=np.int64), bounds_t.indices, bounds_t.indptr),
+            shape=bounds_t.shape,
         )
-        piece_rows = np.repeat(np.arange(pieces.shape[0]), np.diff(pieces.indptr))
-        profile_rows = np.repeat(np.arange(teams), np.diff(profiles.indptr))
-        owners = np.concatenate([piece_team[piece_rows], profile_rows])
-        features = np.concatenate([pieces.indices, profiles.indices])
-        slot = _sample(slots, owners, features)
-        # entries outside the support are zeros (the bound is 0 there only when both parts are)
-        there = slot > 0
-        parts = csr_matrix(
-            (
-                np.concatenate([pieces.data, profiles.data])[there],
-                (slot[there] - 1, np.concatenate([piece_rows, pieces.shape[0] + profile_rows])[there]),
-            ),
-            shape=(support.nnz, pieces.shape[0] + teams),
-        )
-        return cls(bounds_t, slots, parts, pieces.shape[0], alpha)
+        slots = transpose(slot_numbers, teams)
+        # the pieces' entries, (feature, team, piece) ordered, and the profiles' ((feature, team)) as rows
+        # of ``parts``: a slot's pieces, then its profile, so ``parts`` is filled in order, without a sort;
+        # an entry outside the bounds is a zero (the bound is 0 there only when both parts are)
+        piece_slot = _entry_slots(bounds_t, maxima_t)[run_of]
+        profile_slot = _entry_slots(bounds_t, profiles_t)
+        kept_pieces, kept_profiles = piece_slot >= 0, profile_slot >= 0
+        piece_slot, profile_slot = piece_slot[kept_pieces], profile_slot[kept_profiles]
+        piece_counts = np.bincount(piece_slot, minlength=bounds_t.nnz)
+        profiles_before = np.concatenate([[0], np.cumsum(np.bincount(profile_slot, minlength=bounds_t.nnz))])
+        indptr = np.concatenate([[0], np.cumsum(piece_counts)]) + profiles_before
+        size = int(indptr[-1])
+        data = np.zeros(size, dtype=np.float32)
+        columns = np.zeros(size, dtype=np.int64)
+        piece_at = np.arange(len(piece_slot)) + profiles_before[piece_slot]
+        profile_at = indptr[profile_slot + 1] - 1
+        data[piece_at] = pieces_t.data[kept_pieces]
+        columns[piece_at] = pieces_t.indices[kept_pieces]
+        data[profile_at] = profiles_t.data[kept_profiles]
+        columns[profile_at] = piece_count + profiles_t.indices[kept_profiles]
+        parts = csr_matrix((data, columns, indptr), shape=(bounds_t.nnz, piece_count + teams))
+        return cls(bounds_t, slots, parts, piece_count, alpha)
 
     def shared(self, rows: csr_matrix) -> csr_matrix:
         """``rows`` without the features that no team has."""
@@ -1521,19 +1526,35 @@ def _sample(matrix: csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.nda
     return np.asarray(matrix[rows, columns]).ravel()
 
 
-def _team_maxima_t(pieces_t: csr_matrix, piece_team: np.ndarray, teams: int) -> csr_matrix:
-    """Per feature and team, the largest value among the team's pieces (features × teams).
+def _team_maxima_t(pieces_t: csr_matrix, piece_team: np.ndarray, teams: int) -> tuple[csr_matrix, np.ndarray]:
+    """Per feature and team, the largest value among the team's pieces (features × teams), and the entry
+    of that matrix each entry of ``pieces_t`` falls in.
 
     The rows of ``pieces_t`` list pieces in increasing order, and a team's pieces are consecutive, so
     each (feature, team) is a run: one ``maximum.reduceat``, no sort."""
     if not pieces_t.has_sorted_indices:
-        pieces_t = pieces_t.sorted_indices()
+        pieces_t.sort_indices()
     owners = piece_team[pieces_t.indices]
     rows = np.repeat(np.arange(pieces_t.shape[0]), np.diff(pieces_t.indptr))
     new = np.ones(len(owners), dtype=bool)
     new[1:] = (owners[1:] != owners[:-1]) | (rows[1:] != rows[:-1])
     starts = np.flatnonzero(new)
     data = np.maximum.reduceat(pieces_t.data, starts) if len(starts) else np.zeros(0, dtype=pieces_t.dtype)
-    return csr_matrix(
+    maxima_t = csr_matrix(
         (data, owners[starts], np.searchsorted(starts, pieces_t.indptr)), shape=(pieces_t.shape[0], teams)
     )
+    return maxima_t, np.cumsum(new) - 1
+
+
+def _entry_slots(bounds_t: csr_matrix, matrix: csr_matrix) -> np.ndarray:
+    """For each entry of ``matrix`` (same shape as ``bounds_t``, both with sorted rows), the index of the
+    same (row, column) among the entries of ``bounds_t``, or -1 where ``bounds_t`` has none."""
+    width = bounds_t.shape[1]
+    known = np.repeat(np.arange(bounds_t.shape[0], dtype=np.int64), np.diff(bounds_t.indptr))
+    known = known * width + bounds_t.indices
+    wanted = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr))
+    wanted = wanted * width + matrix.indices
+    if len(known) == 0:
+        return np.full(len(wanted), -1, dtype=np.int64)
+    found = np.minimum(np.searchsorted(known, wanted), len(known) - 1)
+    return np.where(known[found] == wanted, found, -1)
