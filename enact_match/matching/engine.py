@@ -40,7 +40,9 @@ from enact_match.matching.sparse import (
     count_rows,
     fit_columns,
     normalise_rows,
+    product_rows,
     row_vector,
+    sample_rows,
     transpose,
     weigh,
     widen,
@@ -1326,19 +1328,27 @@ class _BoundIndex:
     maximum of the team's piece vectors. The vectors are non-negative, so ``need · piece ≤ need · M`` for
     every piece and ``need · bound`` is at least the (undamped) score: a fused top-k product against it
     proposes candidates with a bound on every team it leaves out. The candidates are then scored exactly:
-    each team's non-zero features are numbered ("slots", team by team); ``parts`` (slots × (pieces +
-    teams)) holds every piece's value and the profile's value at each slot, so one sparse product of
-    the candidate pairs' need entries (as slots) with ``parts`` gives every piece score and the profile
-    score of each pair, summed in the need's feature order like ``teams_for_need`` (same bits).
+    the (feature, team) entries of the bounds are numbered ("slots"; ``slots`` maps a team's feature to
+    its slot + 1); ``parts`` (slots × (pieces + teams)) holds every piece's value and the profile's value
+    at each slot, so one sparse product of the candidate pairs' need entries (as slots) with ``parts``
+    gives every piece score and the profile score of each pair, summed in the need's feature order like
+    ``teams_for_need`` (same bits). ``team_columns``: each team's pieces and profile, the most results a
+    pair has.
     """
 
     def __init__(
-        self, bounds_t: csr_matrix, slots: csr_matrix, parts: csr_matrix, pieces: int, alpha: float
+        self,
+        bounds_t: csr_matrix,
+        slots: csr_matrix,
+        parts: csr_matrix,
+        team_columns: np.ndarray,
+        alpha: float,
     ) -> None:
         self.bounds_t = bounds_t
         self.slots = slots
         self.parts = parts
-        self.pieces = pieces
+        self.team_columns = team_columns
+        self.pieces = parts.shape[1] - len(team_columns)
         self.alpha = alpha
 
     @classmethod
@@ -1383,7 +1393,7 @@ class _BoundIndex:
         data[profile_at] = profiles_t.data[kept_profiles]
         columns[profile_at] = piece_count + profiles_t.indices[kept_profiles]
         parts = csr_matrix((data, columns, indptr), shape=(bounds_t.nnz, piece_count + teams))
-        return cls(bounds_t, slots, parts, piece_count, alpha)
+        return cls(bounds_t, slots, parts, np.diff(piece_start) + 1, alpha)
 
     def shared(self, rows: csr_matrix) -> csr_matrix:
         """``rows`` without the features that no team has."""
@@ -1421,20 +1431,17 @@ class _BoundIndex:
         allowed = np.ones(len(rows), dtype=bool)
         if len(excluded):
             allowed = ~np.isin(positions[rows].astype(np.int64) * teams + columns, excluded)
-        # first the ``top`` best bounds of each row, exactly; then only the candidates whose bound can
-        # reach the ``top``-th exact score found so far (the others cannot enter the top)
-        scores = np.full(len(rows), -1.0, dtype=np.float32)
-        first = (np.arange(len(rows)) - starts[rows] < top) & allowed
-        scores[first] = self._exact(chunk, rows[first], columns[first])
-        good = first & (scores > 0)
-        reached = np.zeros(count, dtype=np.float64)
-        full_first = np.bincount(rows[good], minlength=count) == top
-        if full_first.any():
-            lowest = np.minimum.reduceat(np.where(good, scores, np.inf), starts[returned > 0])
-            reached[returned > 0] = np.where(full_first[returned > 0], lowest, 0.0)
-        second = ~first & allowed & (bounds * margin[rows] >= reached[rows])
-        if second.any():
-            scores[second] = self._exact(chunk, rows[second], columns[second])
+        # rounds: the ``top`` best bounds of each row, exactly; then, best bounds first, ``top`` more of
+        # those whose bound can still reach the ``top``-th exact score found so far (the others cannot
+        # enter the top), until none can: about a quarter fewer exact scores than all at once
+        reach = bounds * margin[rows]
+        scores = np.full(len(rows), -1.0, dtype=np.float32)  # -1: not scored
+        chosen = (np.arange(len(rows)) - starts[rows] < top) & allowed
+        while chosen.any():
+            scores[chosen] = self._exact(chunk, rows[chosen], columns[chosen])
+            waiting = (scores < 0) & allowed & (reach >= _kth_best(scores, rows, count, top)[rows])
+            earlier = np.cumsum(waiting) - waiting
+            chosen = waiting & (earlier - earlier[starts[rows]] < top)
         order = np.lexsort((columns, -scores, rows))
         rows, columns, scores = rows[order], columns[order], scores[order]
         position = np.arange(len(rows)) - starts[rows]
@@ -1459,26 +1466,26 @@ class _BoundIndex:
         entries = _ranges(chunk.indptr, rows)
         # look-ups in the rows of the candidate teams only: a small matrix, searched by bisection in C
         used = np.unique(columns)
-        slot = _sample(
-            self.slots[used], np.repeat(np.searchsorted(used, columns), lengths), chunk.indices[entries]
+        slot = sample_rows(
+            self.slots, used, np.repeat(np.searchsorted(used, columns), lengths), chunk.indices[entries]
         )
         there = slot > 0
-        pair_of = np.repeat(np.arange(len(rows)), lengths)[there]
-        pairs = csr_matrix(
-            (
-                chunk.data[entries][there],
-                slot[there] - 1,
-                np.concatenate([[0], np.cumsum(np.bincount(pair_of, minlength=len(rows)))]),
-            ),
-            shape=(len(rows), self.parts.shape[0]),
+        # each pair's need entries as slots; scipy sums each result in the order of the left row's
+        # entries: the need's feature order; a pair has at most its team's pieces and profile as results
+        found = np.concatenate([[0], np.cumsum(there)])
+        indptr, found_columns, values = product_rows(
+            found[np.concatenate([[0], np.cumsum(lengths)])],
+            slot[there] - 1,
+            chunk.data[entries][there],
+            self.parts,
+            int(self.team_columns[columns].sum()),
         )
-        # scipy sums each output in the order of the left row's entries: the need's feature order
-        parts = (pairs @ self.parts).tocoo()
+        owners = np.repeat(np.arange(len(rows)), np.diff(indptr))
         profile = np.zeros(len(rows), dtype=np.float32)
         best_piece = np.zeros(len(rows), dtype=np.float32)
-        is_profile = parts.col >= self.pieces
-        profile[parts.row[is_profile]] = parts.data[is_profile]
-        np.maximum.at(best_piece, parts.row[~is_profile], parts.data[~is_profile])
+        is_profile = found_columns >= self.pieces
+        profile[owners[is_profile]] = values[is_profile]
+        np.maximum.at(best_piece, owners[~is_profile], values[~is_profile])
         # float32 blend written as in MatchingEngine._blend
         return self.alpha * profile + (1.0 - self.alpha) * best_piece
 
@@ -1519,11 +1526,15 @@ def _fused_top(chunk: csr_matrix, matrix: csr_matrix, top_n: int, threads: int) 
     return csr_matrix(found, shape=shape)
 
 
-def _sample(matrix: csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """``matrix[rows[i], columns[i]]`` for every i (0 where nothing is stored); binary search in C."""
-    if len(rows) == 0:
-        return np.zeros(0, dtype=matrix.dtype)
-    return np.asarray(matrix[rows, columns]).ravel()
+def _kth_best(scores: np.ndarray, rows: np.ndarray, count: int, k: int) -> np.ndarray:
+    """Per row (``0:count``), the ``k``-th best positive score among ``scores`` (0 when it has fewer)."""
+    good = scores > 0
+    order = np.lexsort((-scores[good], rows[good]))
+    found_rows, found = rows[good][order], scores[good][order]
+    kth = np.zeros(count, dtype=np.float64)
+    full = np.bincount(found_rows, minlength=count) >= k
+    kth[full] = found[np.searchsorted(found_rows, np.flatnonzero(full)) + k - 1]
+    return kth
 
 
 def _team_maxima_t(pieces_t: csr_matrix, piece_team: np.ndarray, teams: int) -> tuple[csr_matrix, np.ndarray]:

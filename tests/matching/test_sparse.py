@@ -1,0 +1,69 @@
+"""The direct calls of scipy's CSR kernels give what scipy's own indexing and product give."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse import random as sparse_random
+
+from enact_match.matching.sparse import product_rows, sample_rows
+
+
+def _matrix(rows: int, columns: int, density: float, seed: int, dtype: type = np.float32) -> csr_matrix:
+    matrix = sparse_random(rows, columns, density=density, format="csr", dtype=dtype, random_state=seed)
+    matrix.sort_indices()
+    return matrix
+
+
+def test_sample_rows_reads_the_chosen_rows_stored_values_and_zeros_elsewhere() -> None:
+    matrix = _matrix(50, 40, 0.2, seed=1)
+    take = np.array([3, 17, 17, 49, 0])  # a row twice, the last and the first
+    rng = np.random.default_rng(2)
+    rows = rng.integers(0, len(take), 500)
+    columns = rng.integers(0, 40, 500)
+    expected = np.asarray(matrix[take[rows], columns]).ravel()
+    found = sample_rows(matrix, take, rows, columns)
+    assert found.dtype == matrix.dtype
+    assert np.array_equal(found, expected)
+    assert (found == 0).any() and (found != 0).any()
+
+
+def test_sample_rows_of_integer_slots_and_of_nothing() -> None:
+    slots = csr_matrix(
+        (np.arange(1, 4, dtype=np.int64), np.array([1, 4, 2]), np.array([0, 2, 2, 3])), shape=(3, 5)
+    )
+    assert sample_rows(slots, np.array([0, 2]), np.array([0, 0, 1, 1]), np.array([4, 3, 2, 1])).tolist() == [
+        2,
+        0,
+        3,
+        0,
+    ]
+    assert (
+        sample_rows(slots, np.array([1]), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)).size == 0
+    )
+
+
+def test_product_rows_is_scipys_product_bit_for_bit() -> None:
+    left = _matrix(30, 60, 0.3, seed=3)
+    right = _matrix(60, 25, 0.2, seed=4)
+    left.data *= 1e3  # sums of terms of different sizes: their order shows in the last bits
+    expected = (left @ right).tocsr()
+    capacity = 30 * 25
+    indptr, indices, data = product_rows(left.indptr, left.indices, left.data, right, capacity)
+    found = csr_matrix((data, indices, indptr), shape=expected.shape)
+    assert found.dtype == np.float32
+    assert np.array_equal(found.toarray(), expected.toarray())
+    assert found.nnz == expected.nnz
+
+
+def test_product_rows_with_empty_left_rows() -> None:
+    right = _matrix(10, 8, 0.5, seed=5)
+    indptr, indices, data = product_rows(
+        np.array([0, 0, 2, 2]), np.array([1, 3]), np.array([0.5, 2.0], dtype=np.float32), right, 3 * 8
+    )
+    expected = csr_matrix(
+        (np.array([0.5, 2.0], dtype=np.float32), np.array([1, 3]), np.array([0, 0, 2, 2])), shape=(3, 10)
+    )
+    assert indptr.tolist()[0:2] == [0, 0] and indptr[2] == indptr[3]
+    found = csr_matrix((data, indices, indptr), shape=(3, 8)).toarray()
+    assert np.array_equal(found, (expected @ right).toarray())
