@@ -517,6 +517,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 _DEFAULT_PROCESSES_CAP = 4
 
 
+# blocks of `match --all` ten times the app's: no window waits for the lock the native calls hold, and a
+# block's fixed costs (a few Python-level array calls) weigh less (ranking 100k × 20k: -19 %)
+_COMMAND_BLOCK_WORK = 6_000_000
+
+
 def _default_processes() -> int:
     """The CPUs this process may run on (its affinity where the system tells it), at most 4."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -534,7 +539,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     db = _open(args)
     service = SuggestionService.with_shipped_resources(
-        db, EngineOptions(processes=args.processes or _default_processes())
+        db, EngineOptions(processes=args.processes or _default_processes(), block_work=_COMMAND_BLOCK_WORK)
     )
     viewer = _viewer(args)
     explain = args.explain or args.format == "json"
