@@ -70,26 +70,9 @@ def test_language_is_told_by_the_first_100_words_only() -> None:
 
 
 def test_tokens_are_runs_of_letters_and_digits_with_or_without_underscores() -> None:
-    assert tokens("jumeau_numérique l'usine 4.0, IRM-3T") == [
-        "jumeau",
-        "numérique",
-        "l",
-        "usine",
-        "4",
-        "0",
-        "IRM",
-        "3T",
-    ]
-    assert tokens("jumeau numérique l'usine 4.0, IRM-3T") == [
-        "jumeau",
-        "numérique",
-        "l",
-        "usine",
-        "4",
-        "0",
-        "IRM",
-        "3T",
-    ]
+    expected = ["jumeau", "numérique", "l", "usine", "4", "0", "IRM", "3T"]
+    assert tokens("jumeau_numérique l'usine 4.0, IRM-3T") == expected
+    assert tokens("jumeau numérique l'usine 4.0, IRM-3T") == expected
 
 
 def test_bigrams_join_consecutive_content_words_across_stop_words(stopwords: frozenset[str]) -> None:
