@@ -1376,8 +1376,9 @@ class _BoundIndex:
         # the pieces' entries, (feature, team, piece) ordered, and the profiles' ((feature, team)) as rows
         # of ``parts``: a slot's pieces, then its profile, so ``parts`` is filled in order, without a sort;
         # an entry outside the bounds is a zero (the bound is 0 there only when both parts are)
-        piece_slot = _entry_slots(bounds_t, maxima_t)[run_of]
-        profile_slot = _entry_slots(bounds_t, profiles_t)
+        known = _entry_codes(bounds_t)
+        piece_slot = _entry_slots(known, maxima_t)[run_of]
+        profile_slot = _entry_slots(known, profiles_t)
         kept_pieces, kept_profiles = piece_slot >= 0, profile_slot >= 0
         piece_slot, profile_slot = piece_slot[kept_pieces], profile_slot[kept_profiles]
         piece_counts = np.bincount(piece_slot, minlength=bounds_t.nnz)
@@ -1541,8 +1542,9 @@ def _team_maxima_t(pieces_t: csr_matrix, piece_team: np.ndarray, teams: int) -> 
     """Per feature and team, the largest value among the team's pieces (features × teams), and the entry
     of that matrix each entry of ``pieces_t`` falls in.
 
-    The rows of ``pieces_t`` list pieces in increasing order, and a team's pieces are consecutive, so
-    each (feature, team) is a run: one ``maximum.reduceat``, no sort."""
+    The rows of ``pieces_t`` list pieces in increasing order (sorted in place if they were not: the
+    entries are those of that order), and a team's pieces are consecutive, so each (feature, team) is a
+    run: one ``maximum.reduceat``, no sort."""
     if not pieces_t.has_sorted_indices:
         pieces_t.sort_indices()
     owners = piece_team[pieces_t.indices]
@@ -1557,14 +1559,16 @@ def _team_maxima_t(pieces_t: csr_matrix, piece_team: np.ndarray, teams: int) -> 
     return maxima_t, np.cumsum(new) - 1
 
 
-def _entry_slots(bounds_t: csr_matrix, matrix: csr_matrix) -> np.ndarray:
-    """For each entry of ``matrix`` (same shape as ``bounds_t``, both with sorted rows), the index of the
-    same (row, column) among the entries of ``bounds_t``, or -1 where ``bounds_t`` has none."""
-    width = bounds_t.shape[1]
-    known = np.repeat(np.arange(bounds_t.shape[0], dtype=np.int64), np.diff(bounds_t.indptr))
-    known = known * width + bounds_t.indices
-    wanted = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr))
-    wanted = wanted * width + matrix.indices
+def _entry_codes(matrix: csr_matrix) -> np.ndarray:
+    """``row × columns + column`` of each entry of ``matrix`` (increasing when its rows are sorted)."""
+    rows = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr))
+    return rows * matrix.shape[1] + matrix.indices
+
+
+def _entry_slots(known: np.ndarray, matrix: csr_matrix) -> np.ndarray:
+    """For each entry of ``matrix`` (sorted rows), its index among the entries whose
+    :func:`_entry_codes` are ``known`` (a matrix of the same shape), or -1 where there is none."""
+    wanted = _entry_codes(matrix)
     if len(known) == 0:
         return np.full(len(wanted), -1, dtype=np.int64)
     found = np.minimum(np.searchsorted(known, wanted), len(known) - 1)
