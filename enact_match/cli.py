@@ -518,7 +518,8 @@ _DEFAULT_PROCESSES_CAP = 4
 
 
 # blocks of `match --all` ten times the app's: no window waits for the lock the native calls hold, and a
-# block's fixed costs (a few Python-level array calls) weigh less (ranking 100k × 20k: -19 %)
+# block's fixed costs (a few Python-level array calls) weigh less (10k needs × 20k teams, one process:
+# 8.6 → 7.0 s in top_teams; docs/benchmarks.md, "Seventh round")
 _COMMAND_BLOCK_WORK = 6_000_000
 
 
