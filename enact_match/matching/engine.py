@@ -1243,6 +1243,7 @@ class _PairRanking:
         options = self.engine.options
         part = PairTable([], [], [], [], [])
         pool = self.pool
+        floor = 0.0
         for start, end in _blocks(
             _need_costs(self.need_rows[first:last], self.index.bounds_t, pool),
             options.chunk_size,
@@ -1254,8 +1255,9 @@ class _PairRanking:
             chunk = self.need_rows[start:end]
             used = pool
             rows, columns, scores, settled = self.index.top_teams(
-                chunk, self.top, used, start + np.arange(chunk.shape[0]), self.excluded, self.threads
+                chunk, self.top, used, start + np.arange(chunk.shape[0]), self.excluded, self.threads, floor
             )
+            floor = _next_floor(rows, scores, chunk.shape[0], self.top)
             # needs the bounds could not settle: a larger pool for them, in blocks of the same work
             retry = np.flatnonzero(~settled)
             wider = min(4 * used, len(self.team_slots))
@@ -1410,18 +1412,20 @@ class _BoundIndex:
         positions: np.ndarray,
         excluded: np.ndarray,
         threads: int,
+        floor: float = 0.0,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Exact top ``top`` teams (undamped score > 0) of each row of ``chunk`` among ``pool`` candidates.
 
-        ``positions`` are the rows' need positions (for ``excluded``, see :func:`_pair_codes`). Returns
-        (row, team, score) sorted by row then best first, and per row whether it is proven: every team
-        left out by the bound product has a bound below the row's last chosen score (or there is none).
+        ``positions`` are the rows' need positions (for ``excluded``, see :func:`_pair_codes`). The bound
+        product keeps only teams whose bound is above ``floor``. Returns (row, team, score) sorted by row
+        then best first, and per row whether it is proven: every team left out by the bound product (or
+        by the floor) has a bound below the row's last chosen score (or there is none).
         """
         teams = self.bounds_t.shape[1]
         count = chunk.shape[0]
         # several threads only pay off on large blocks (starting them costs more than a small block)
         threads = threads if count >= 1024 else 1
-        candidates = _fused_top(chunk, self.bounds_t, pool, threads)
+        candidates = _fused_top(chunk, self.bounds_t, pool, threads, floor)
         returned = np.diff(candidates.indptr)
         starts = candidates.indptr[:-1]
         rows = np.repeat(np.arange(count), returned)
@@ -1458,6 +1462,7 @@ class _BoundIndex:
             cutoff[filled] = np.minimum.reduceat(candidates.data, candidates.indptr[:-1][returned > 0])[
                 np.searchsorted(np.flatnonzero(returned > 0), filled)
             ]
+        cutoff = np.maximum(cutoff, floor)
         settled = (cutoff <= 0) | (full_rows & (last > cutoff * margin))
         return rows[chosen], columns[chosen], scores[chosen], settled
 
@@ -1491,10 +1496,13 @@ class _BoundIndex:
         return self.alpha * profile + (1.0 - self.alpha) * best_piece
 
 
-def _fused_top(chunk: csr_matrix, matrix: csr_matrix, top_n: int, threads: int) -> csr_matrix:
-    """``sp_matmul_topn(chunk, matrix, top_n, sort=True)``: per row, the ``top_n`` largest products, best
-    first. Calls the extension directly when it can: sparse_dot_topn 1.2 copies the index arrays of
-    ``matrix`` on every call (``astype`` without ``copy=False``), 50 MB per block at 20k teams."""
+def _fused_top(
+    chunk: csr_matrix, matrix: csr_matrix, top_n: int, threads: int, floor: float = 0.0
+) -> csr_matrix:
+    """``sp_matmul_topn(chunk, matrix, top_n, sort=True, threshold=floor)``: per row, the ``top_n``
+    largest products above ``floor``, best first. Calls the extension directly when it can:
+    sparse_dot_topn 1.2 copies the index arrays of ``matrix`` on every call (``astype`` without
+    ``copy=False``), 50 MB per block at 20k teams."""
     top_n = min(top_n, matrix.shape[1])
     shape = (chunk.shape[0], matrix.shape[1])
     if chunk.nnz == 0 or matrix.nnz == 0 or top_n <= 0:
@@ -1507,12 +1515,14 @@ def _fused_top(chunk: csr_matrix, matrix: csr_matrix, top_n: int, threads: int) 
     if _core is None or not small or chunk.dtype != np.float32 or matrix.dtype != np.float32:
         from sparse_dot_topn import sp_matmul_topn
 
-        return sp_matmul_topn(chunk, matrix, top_n=top_n, sort=True, n_threads=threads)
+        return sp_matmul_topn(chunk, matrix, top_n=top_n, sort=True, n_threads=threads, threshold=floor)
     arguments = {
         "top_n": top_n,
         "nrows": shape[0],
         "ncols": shape[1],
-        "threshold": None,
+        # the products are positive, so a floor of 0 keeps every one of them; the kernel's path with a
+        # threshold is faster than its path without (a quarter less time at 20k teams, same output)
+        "threshold": floor,
         "A_data": chunk.data,
         "A_indptr": chunk.indptr.astype(np.int32, copy=False),
         "A_indices": chunk.indices.astype(np.int32, copy=False),
@@ -1525,6 +1535,20 @@ def _fused_top(chunk: csr_matrix, matrix: csr_matrix, top_n: int, threads: int) 
     else:
         found = _core.sp_matmul_topn_sorted(density=1.0, **arguments)
     return csr_matrix(found, shape=shape)
+
+
+def _next_floor(rows: np.ndarray, scores: np.ndarray, count: int, top: int) -> float:
+    """The floor of the next block's bound product: half the 1st percentile of the ``top``-th scores of
+    this block's needs (``rows`` sorted, best first; 0 when no need has ``top`` scores). The product then
+    skips the many teams whose bound is below it (a fifth less time at 20k teams). A need whose
+    ``top``-th score does not clear the floor is not proven and is ranked again without one: none of
+    10,000 needs at 100k × 20k."""
+    counts = np.bincount(rows, minlength=count)
+    full = np.flatnonzero(counts >= top)
+    if len(full) == 0:
+        return 0.0
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    return 0.5 * float(np.percentile(scores[starts[full] + top - 1], 1))
 
 
 def _kth_best(scores: np.ndarray, rows: np.ndarray, count: int, k: int) -> np.ndarray:

@@ -448,6 +448,54 @@ def test_best_pairs_and_pair_table_equal_teams_for_need_on_random_corpora_with_a
     assert checked > 0
 
 
+@pytest.mark.parametrize("floor", [0.02, 0.2, 2.0])
+def test_best_pair_table_stays_exact_whatever_floor_the_bound_product_is_given(
+    stopwords: frozenset[str], monkeypatch: pytest.MonkeyPatch, floor: float
+) -> None:
+    """The floor only skips teams whose bound is below it: needs it leaves unproven are ranked again
+    (2.0 is above every score: no need is proven by the first product)."""
+    from enact_match.matching import engine as engine_module
+
+    need_texts, team_texts = _random_corpus(3, 200, 150, 400)
+    options = EngineOptions(candidates=10, chunk_size=37, block_work=5_000, passage_min_words=5)
+    engine = MatchingEngine(None, options, stopwords)
+    engine.fit(need_texts, team_texts)
+    floors = []
+
+    def fixed_floor(*args: object) -> float:
+        floors.append(floor)
+        return floor
+
+    monkeypatch.setattr(engine_module, "_next_floor", fixed_floor)
+    table = engine.best_pair_table(top=10)
+    assert len(floors) > 1  # several blocks: all but the first were ranked with the floor
+    for need in need_texts:
+        expected = [
+            (s.team_key, s.score, s.rank) for s in engine.teams_for_need(need.key, top=10, explain=False)
+        ]
+        found = [
+            (team, score, rank)
+            for key, team, score, rank in zip(
+                table.need_keys, table.team_keys, table.scores, table.ranks, strict=True
+            )
+            if key == need.key
+        ]
+        assert found == expected
+
+
+def test_the_next_floor_is_half_the_first_percentile_of_the_top_th_scores() -> None:
+    import numpy as np
+
+    from enact_match.matching.engine import _next_floor
+
+    # 3 rows, top 2: row 0 has 2 scores (0.5, 0.4), row 1 only one, row 2 three (0.9, 0.8, 0.1)
+    rows = np.array([0, 0, 1, 2, 2, 2])
+    scores = np.array([0.5, 0.4, 0.7, 0.9, 0.8, 0.1], dtype=np.float32)
+    assert _next_floor(rows, scores, 3, 2) == pytest.approx(0.5 * np.percentile([0.4, 0.8], 1))
+    assert _next_floor(rows, scores, 3, 4) == 0.0  # no row has 4 scores: no floor
+    assert _next_floor(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), 2, 1) == 0.0
+
+
 def test_best_pairs_stays_exact_after_upserts_with_new_words(stopwords: frozenset[str]) -> None:
     need_texts, team_texts = _random_corpus(11, 60, 40, 80)
     engine = MatchingEngine(None, EngineOptions(candidates=3, passage_min_words=5), stopwords)
