@@ -1,7 +1,5 @@
 """`python -m enact_match`: the same as the `enact-match` command."""
 
-import sys
+from enact_match.cli import console_main
 
-from enact_match.cli import main
-
-sys.exit(main())
+console_main()

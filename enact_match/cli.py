@@ -6,17 +6,19 @@ Exit codes: 0 success, 1 user error (one line on stderr, never a traceback), 2 u
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import gc
 import io
 import json
 import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from enact_match import __version__
 from enact_match.config import resolve_database
@@ -529,7 +531,34 @@ def _default_processes() -> int:
     return max(1, min(cpus, _DEFAULT_PROCESSES_CAP))
 
 
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused (then restored as it was) while a batch command works.
+
+    Reading and analysing texts allocate millions of tuples, lists and dicts that stay alive: the
+    collector's passes over them found nothing to free and cost a sixth of `match --all` at 10k × 2k
+    (docs/benchmarks.md). Forked children inherit the pause, so no pass touches (and copies) the pages
+    they share with their parent. Memory is still freed by reference counting.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def cmd_match(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        with _without_cycle_collection():
+            return _match(args, db)
+    finally:
+        db.dispose()  # closed here, not left to the end of the process (see console_main)
+
+
+def _match(args: argparse.Namespace, db: Any) -> int:
     from enact_match.matching import EngineOptions
     from enact_match.services.records import find_by_ref
     from enact_match.services.suggestions import (
@@ -538,7 +567,6 @@ def cmd_match(args: argparse.Namespace) -> int:
         suggestion_as_dict,
     )
 
-    db = _open(args)
     service = SuggestionService.with_shipped_resources(
         db, EngineOptions(processes=args.processes or _default_processes(), block_work=_COMMAND_BLOCK_WORK)
     )
@@ -883,12 +911,43 @@ def describe_error(exc: BaseException) -> str | None:
     return None
 
 
+# commands after which `enact-match` leaves without tearing its heap down (see console_main)
+_QUICK_EXIT_COMMANDS = frozenset({"match"})
+
+
+def console_main() -> NoReturn:
+    """Entry point of `enact-match` and `python -m enact_match`: :func:`main`, then the exit.
+
+    After `match`, a read-only batch that closed its database, the process leaves as soon as its output
+    and logs are flushed: tearing down the millions of objects of its texts, vocabulary and results one
+    by one took longer than writing the results (0.2–0.3 s at 10k × 2k; docs/benchmarks.md) and frees
+    nothing the system does not free anyway.
+    """
+    code, command = _run(sys.argv[1:])
+    if command not in _QUICK_EXIT_COMMANDS:
+        sys.exit(code)
+    with contextlib.suppress(BrokenPipeError):  # the reader went away: as in main, a quiet exit
+        sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `enact-match`."""
+    """`enact-match` with these arguments (by default the command line's); the exit code."""
+    return _run(argv)[0]
+
+
+def _run(argv: Sequence[str] | None) -> tuple[int, str]:
+    """The exit code of the command ``argv`` asks for, and that command's name."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"
+    return _command(command, args), command
+
+
+def _command(command: str, args: argparse.Namespace) -> int:
     try:
         return COMMANDS[command](args)
     except KeyboardInterrupt:
