@@ -18,10 +18,13 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from enact_match import __version__
 from enact_match.config import resolve_database
+
+if TYPE_CHECKING:  # the services are imported by the commands that use them (a quick start)
+    from enact_match.services.suggestions import SuggestionTable
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 LIST_KINDS = ("teams", "needs", "companies", "units", "contacts", "matches")
@@ -586,8 +589,11 @@ def _match(args: argparse.Namespace, db: Any) -> int:
             found = service.needs_for_team(record_id, args.top, args.axis, viewer, explain=explain)
     elif scripted:
         # `match --all` prints a row per need and suggestion: columns, no object per pair
-        table = service.best_pair_table(args.top, args.axis, viewer)
-        _write_match_csv(table.need_refs, table.team_refs, table.scores, table.ranks, sys.stdout)
+        # (each process that ranks a share of the needs turns it into lines: that work is shared too)
+        parts = service.best_pair_parts(_match_csv_text, args.top, args.axis, viewer)
+        sys.stdout.write(_MATCH_CSV_HEADER)
+        for text in parts:
+            sys.stdout.write(text)
         return EXIT_OK
     else:
         found = service.best_pairs(args.top, args.axis, viewer, explain=args.explain)
@@ -626,6 +632,7 @@ def _match(args: argparse.Namespace, db: Any) -> int:
 
 
 _MATCH_CSV_BATCH = 65_536
+_MATCH_CSV_HEADER = "need_ref,team_ref,score,rank\n"
 
 
 def _write_match_csv(
@@ -636,8 +643,25 @@ def _write_match_csv(
     out: io.TextIOBase | Any,
 ) -> None:
     """The stable, scripted output of `match` (`need_ref,team_ref,score,rank`), formula-safe, exactly as
-    csv.writer writes it. `match --all` prints 10 million rows for 1 million needs: each distinct
-    reference is turned into a cell once, and the lines are written in batches."""
+    csv.writer writes it."""
+    out.write(_MATCH_CSV_HEADER)
+    for lines in _match_csv_batches(need_refs, team_refs, scores, ranks):
+        out.write(lines)
+
+
+def _match_csv_text(table: SuggestionTable) -> str:
+    """The lines of `match` (without the header) for a SuggestionTable."""
+    return "".join(_match_csv_batches(table.need_refs, table.team_refs, table.scores, table.ranks))
+
+
+def _match_csv_batches(
+    need_refs: Sequence[str | None],
+    team_refs: Sequence[str | None],
+    scores: Sequence[float],
+    ranks: Sequence[int],
+) -> Iterator[str]:
+    """The lines of `match`, in batches. `match --all` prints 10 million rows for 1 million needs: each
+    distinct reference is turned into a cell once, and the lines are joined in batches."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     cells: dict[str | None, str] = {}
@@ -646,16 +670,13 @@ def _write_match_csv(
         cells[ref] = buffer.getvalue()[:-2]  # without the "," and "\n" of the empty second cell
         buffer.seek(0)
         buffer.truncate()
-    out.write("need_ref,team_ref,score,rank\n")
     for start in range(0, len(need_refs), _MATCH_CSV_BATCH):
         end = start + _MATCH_CSV_BATCH
         batch = zip(
             need_refs[start:end], team_refs[start:end], scores[start:end], ranks[start:end], strict=True
         )
-        out.write(
-            "".join(
-                [f"{cells[need]},{cells[team]},{score:.3f},{rank}\n" for need, team, score, rank in batch]
-            )
+        yield "".join(
+            [f"{cells[need]},{cells[team]},{score:.3f},{rank}\n" for need, team, score, rank in batch]
         )
 
 

@@ -6,8 +6,9 @@ import math
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 from itertools import chain, pairwise, repeat
+from typing import TypeVar
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
@@ -51,6 +52,7 @@ from enact_match.matching.thesaurus import Thesaurus
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+Finished = TypeVar("Finished")
 
 # texts analysed together (progress and cancellation are checked between batches)
 _ANALYSIS_BATCH = 2000
@@ -133,17 +135,12 @@ class _Block:
     own_axes: list[frozenset[int]]
     suggested_axes: list[frozenset[int]]
     slot: dict[str, int] = field(init=False)
-    vectors_t: csr_matrix = field(init=False)
-    pieces_t: csr_matrix = field(init=False)
     axis_members: dict[int, np.ndarray] = field(init=False)
     bound_indexes: dict[tuple[float, int], _BoundIndex] = field(init=False)
 
     def __post_init__(self) -> None:
-        width = self.vectors.shape[1]
         self.bound_indexes = {}
         self.slot = {key: i for i, key in enumerate(self.keys)}
-        self.vectors_t = transpose(self.vectors, width)
-        self.pieces_t = transpose(self.pieces, width)
         self.axis_members = {}
         for i, axes in enumerate(self.effective_axes(i) for i in range(len(self.keys))):
             for axis in axes:
@@ -152,6 +149,16 @@ class _Block:
     @property
     def width(self) -> int:
         return self.vectors.shape[1]
+
+    # the inverted indexes (feature → rows) are built when first asked for: `match --all` never asks
+    # for the needs' (a quarter second at 100k needs)
+    @cached_property
+    def vectors_t(self) -> csr_matrix:
+        return transpose(self.vectors, self.width)
+
+    @cached_property
+    def pieces_t(self) -> csr_matrix:
+        return transpose(self.pieces, self.width)
 
     def effective_axes(self, slot: int) -> frozenset[int]:
         return self.own_axes[slot] or self.suggested_axes[slot]
@@ -458,13 +465,39 @@ class MatchingEngine:
         score beats the bound of every team left out; the few needs it cannot settle get a larger
         pool, then are ranked exactly one by one.
         """
+        table = PairTable([], [], [], [], [])
+        for part in self.best_pair_parts(_same_table, top, axis, excluded_pairs, progress, cancelled):
+            table.need_keys.extend(part.need_keys)
+            table.team_keys.extend(part.team_keys)
+            table.scores.extend(part.scores)
+            table.ranks.extend(part.ranks)
+            table.cross_axis.extend(part.cross_axis)
+        return table
+
+    def best_pair_parts(
+        self,
+        finish: Callable[[PairTable], Finished],
+        top: int = 10,
+        axis: int | None = None,
+        excluded_pairs: Collection[tuple[str, str]] = (),
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> list[Finished]:
+        """:meth:`best_pair_table` in parts, each finished where it was ranked.
+
+        Each process that ranks a share of the needs (``options.processes``) gives its table to
+        ``finish`` and sends back only what ``finish`` returns: work on the rows (turning them into
+        output lines, say) is then shared too, and a child pickles one result instead of a table. The
+        results come in need order (none when nothing is ranked). In a forked child, what ``finish``
+        changes outside its result is lost, and its result must pickle.
+        """
         needs = self._need_block()
         teams = self._team_block()
         need_slots = np.flatnonzero(_mask_or_all(needs.members(axis), len(needs.keys)))
         team_slots = np.flatnonzero(_mask_or_all(teams.members(axis), len(teams.keys)))
         total = len(need_slots)
         if total == 0 or len(team_slots) == 0 or top <= 0:
-            return PairTable([], [], [], [], [])
+            return []
         width = max(needs.width, teams.width)
         need_rows = widen(needs.vectors, len(needs.keys), width)[need_slots]
         alpha = self.options.profile_weight
@@ -474,15 +507,17 @@ class MatchingEngine:
                 # one index per team block (a new need word widens it: the old one is dropped)
                 teams.bound_indexes.clear()
                 index = teams.bound_indexes[(alpha, width)] = _BoundIndex.build(
-                    teams.vectors, teams.pieces, teams.piece_start, width, alpha
+                    widen(teams.vectors_t, width, len(teams.keys)),
+                    widen(teams.pieces_t, width, teams.pieces.shape[0]),
+                    teams.piece_start,
+                    alpha,
                 )
         else:
             piece_slots = _ranges(teams.piece_start, team_slots)
             index = _BoundIndex.build(
-                teams.vectors[team_slots],
-                teams.pieces[piece_slots],
+                transpose(fit_columns(teams.vectors[team_slots], width), width),
+                transpose(fit_columns(teams.pieces[piece_slots], width), width),
                 np.concatenate([[0], np.cumsum(np.diff(teams.piece_start)[team_slots])]),
-                width,
                 alpha,
             )
         # features no team has cannot score: dropped from the products (the sums keep their bits)
@@ -519,24 +554,19 @@ class MatchingEngine:
             # no OpenMP threads while sharing: the cores are busy, and the GNU OpenMP runtime that
             # sparse_dot_topn bundles hangs in a forked child once the parent has started its threads
             ranking.threads = 1
-        children: list[Forked[PairTable]] = []
+        children: list[Forked[Finished]] = []
         try:
-            children += [Forked(partial(ranking.rank, first, last, None)) for first, last in shares[1:]]
-            parts = [ranking.rank(*shares[0], report)]
+            children += [
+                Forked(partial(_finished, finish, ranking.rank, first, last)) for first, last in shares[1:]
+            ]
+            parts = [finish(ranking.rank(*shares[0], report))]
             parts += [child.result(cancelled) for child in children]
         except ForkedCancelledError:
             raise MatchingCancelledError from None
         finally:
             for child in children:
                 child.cancel()  # nothing to do for those whose result was taken
-        table = PairTable([], [], [], [], [])
-        for part in parts:
-            table.need_keys.extend(part.need_keys)
-            table.team_keys.extend(part.team_keys)
-            table.scores.extend(part.scores)
-            table.ranks.extend(part.ranks)
-            table.cross_axis.extend(part.cross_axis)
-        return table
+        return parts
 
     def score_pair(self, need_key: str, team_key: str, explain: bool = True) -> Suggestion:
         """Score, axes flag and (with ``explain``) explanation of one stored (need, team) pair.
@@ -1355,11 +1385,11 @@ class _BoundIndex:
 
     @classmethod
     def build(
-        cls, profiles: csr_matrix, pieces: csr_matrix, piece_start: np.ndarray, width: int, alpha: float
+        cls, profiles_t: csr_matrix, pieces_t: csr_matrix, piece_start: np.ndarray, alpha: float
     ) -> _BoundIndex:
-        teams, piece_count = profiles.shape[0], pieces.shape[0]
-        pieces_t = transpose(fit_columns(pieces, width), width)
-        profiles_t = transpose(fit_columns(profiles, width), width)
+        """The index of the teams whose profiles and pieces these inverted indexes hold (features ×
+        teams and features × pieces, of the width of the needs to rank)."""
+        teams, piece_count = profiles_t.shape[1], pieces_t.shape[1]
         piece_team = np.repeat(np.arange(teams), np.diff(piece_start))
         maxima_t, run_of = _team_maxima_t(pieces_t, piece_team, teams)
         bounds_t = (
@@ -1535,6 +1565,20 @@ def _fused_top(
     else:
         found = _core.sp_matmul_topn_sorted(density=1.0, **arguments)
     return csr_matrix(found, shape=shape)
+
+
+def _same_table(table: PairTable) -> PairTable:
+    return table
+
+
+def _finished(
+    finish: Callable[[PairTable], Finished],
+    rank: Callable[[int, int, Progress | None], PairTable],
+    first: int,
+    last: int,
+) -> Finished:
+    """What a forked child of :meth:`MatchingEngine.best_pair_parts` computes and sends back."""
+    return finish(rank(first, last, None))
 
 
 def _next_floor(rows: np.ndarray, scores: np.ndarray, count: int, top: int) -> float:

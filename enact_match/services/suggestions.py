@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from enact_match.matching import (
     MatchingCancelledError,
     MatchingEngine,
     NeedText,
+    PairTable,
     PublicationText,
     Suggestion,
     TeamText,
@@ -71,6 +72,9 @@ class SuggestionRow:
     rank: int
     cross_axis: bool
     explanation: Explanation | None
+
+
+Finished = TypeVar("Finished")
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,25 @@ def read_teams(session: Session, ids: Collection[uuid.UUID] | None = None) -> _L
         loaded.stamps[key] = stamp
         loaded.labels[str(key)] = _Labels(key, ref, name, unit)
     return loaded
+
+
+def _same_table(table: SuggestionTable) -> SuggestionTable:
+    return table
+
+
+def _referenced(
+    table: PairTable, hidden: set[str], need_refs: dict[str, str | None], team_refs: dict[str, str | None]
+) -> SuggestionTable:
+    """``table`` without the needs whose keys are ``hidden``, with references instead of keys."""
+    need_keys, team_keys, scores, ranks = table.need_keys, table.team_keys, table.scores, table.ranks
+    if hidden:
+        shown = [i for i, key in enumerate(need_keys) if key not in hidden]
+        need_keys = [need_keys[i] for i in shown]
+        team_keys = [team_keys[i] for i in shown]
+        scores = [scores[i] for i in shown]
+        ranks = [ranks[i] for i in shown]
+    refs = list(map(need_refs.__getitem__, need_keys))
+    return SuggestionTable(refs, list(map(team_refs.__getitem__, team_keys)), scores, ranks)
 
 
 class SuggestionService:
@@ -300,23 +323,35 @@ class SuggestionService:
         cancelled: Callable[[], bool] | None = None,
     ) -> SuggestionTable:
         """:meth:`best_pairs` without explanations, as columns: for outputs of many rows (`match --all`)."""
+        table = SuggestionTable([], [], [], [])
+        for part in self.best_pair_parts(_same_table, top, axis, viewer, progress, cancelled):
+            table.need_refs.extend(part.need_refs)
+            table.team_refs.extend(part.team_refs)
+            table.scores.extend(part.scores)
+            table.ranks.extend(part.ranks)
+        return table
+
+    def best_pair_parts(
+        self,
+        finish: Callable[[SuggestionTable], Finished],
+        top: int = 10,
+        axis: int | None = None,
+        viewer: Viewer | None = None,
+        progress: ProgressCallback | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[Finished]:
+        """:meth:`best_pair_table` in parts, in need order, each given to ``finish`` by the process that
+        ranked it (see ``MatchingEngine.best_pair_parts``): `match --all` formats its lines there."""
         with self._lock:
             engine, excluded, hidden = self._pair_rules(viewer)
-            table = engine.best_pair_table(top, axis, excluded, progress=progress, cancelled=cancelled)
-            need_keys, team_keys, scores, ranks = table.need_keys, table.team_keys, table.scores, table.ranks
-            if hidden:
-                shown = [i for i, key in enumerate(need_keys) if key not in hidden]
-                need_keys = [need_keys[i] for i in shown]
-                team_keys = [team_keys[i] for i in shown]
-                scores = [scores[i] for i in shown]
-                ranks = [ranks[i] for i in shown]
             need_refs = {key: labels.ref for key, labels in self._needs.items()}
             team_refs = {key: labels.ref for key, labels in self._teams.items()}
-            return SuggestionTable(
-                list(map(need_refs.__getitem__, need_keys)),
-                list(map(team_refs.__getitem__, team_keys)),
-                scores,
-                ranks,
+
+            def finished(table: PairTable) -> Finished:
+                return finish(_referenced(table, hidden, need_refs, team_refs))
+
+            return engine.best_pair_parts(
+                finished, top, axis, excluded, progress=progress, cancelled=cancelled
             )
 
     def _pair_rules(self, viewer: Viewer | None) -> tuple[MatchingEngine, set[tuple[str, str]], set[str]]:

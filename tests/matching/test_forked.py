@@ -50,6 +50,24 @@ def test_when_the_child_fails_its_share_is_computed_in_the_parent(failure: str) 
     assert _no_child_left()
 
 
+def test_each_share_is_finished_by_the_process_that_ranked_it_and_the_parts_come_in_need_order(
+    stopwords: frozenset[str], thesaurus: Thesaurus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "_FORK_MIN_NEEDS", 10)
+    needs, teams = _random_corpus(23, 200, 80, 300)
+    engine = _engine(stopwords, thesaurus, 3)
+    engine.fit(needs, teams)
+    whole = engine.best_pair_table(top=5)
+    parts = engine.best_pair_parts(lambda table: (os.getpid(), table), top=5)
+    assert len(parts) == 3
+    assert parts[0][0] == os.getpid() and len({pid for pid, _ in parts}) == 3  # two forked children
+    assert [key for _, table in parts for key in table.need_keys] == whole.need_keys
+    assert [score for _, table in parts for score in table.scores] == whole.scores
+    assert [rank for _, table in parts for rank in table.ranks] == whole.ranks
+    assert all(len(table) > 0 for _, table in parts)
+    assert engine.best_pair_parts(len, top=0) == []
+
+
 def test_cancel_stops_a_busy_child_at_once() -> None:
     parent = os.getpid()
 
