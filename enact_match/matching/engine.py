@@ -1477,14 +1477,16 @@ class _BoundIndex:
             waiting = (scores < 0) & allowed & (reach >= _kth_best(scores, rows, count, top)[rows])
             earlier = np.cumsum(waiting) - waiting
             chosen = waiting & (earlier - earlier[starts[rows]] < top)
-        order = np.lexsort((columns, -scores, rows))
+        # only the scored candidates can be chosen: sorted by row, best first, ties by team
+        scored = np.flatnonzero(scores > 0)
+        order = scored[np.lexsort((columns[scored], -scores[scored], rows[scored]))]
         rows, columns, scores = rows[order], columns[order], scores[order]
-        position = np.arange(len(rows)) - starts[rows]
-        chosen = (position < top) & (scores > 0)
+        row_start = np.searchsorted(rows, np.arange(count))
+        chosen = np.arange(len(rows)) - row_start[rows] < top
         chosen_count = np.bincount(rows[chosen], minlength=count)
         last = np.zeros(count, dtype=np.float64)
         full_rows = chosen_count == top
-        last[full_rows] = scores[candidates.indptr[:-1][full_rows] + top - 1]
+        last[full_rows] = scores[row_start[full_rows] + top - 1]
         # a team left out has a bound ≤ the smallest returned one; nothing is left out of a row not filled
         cutoff = np.zeros(count, dtype=np.float64)
         filled = np.flatnonzero(returned == pool) if pool < teams else np.zeros(0, dtype=np.int64)
@@ -1597,9 +1599,11 @@ def _next_floor(rows: np.ndarray, scores: np.ndarray, count: int, top: int) -> f
 
 def _kth_best(scores: np.ndarray, rows: np.ndarray, count: int, k: int) -> np.ndarray:
     """Per row (``0:count``), the ``k``-th best positive score among ``scores`` (0 when it has fewer)."""
-    good = scores > 0
-    order = np.lexsort((-scores[good], rows[good]))
-    found_rows, found = rows[good][order], scores[good][order]
+    good = np.flatnonzero(scores > 0)
+    # by row, best first, in one sort of integers: the bits of positive float32 numbers are in their order
+    bits = scores[good].astype(np.float32, copy=False).view(np.int32).astype(np.int64)
+    order = good[np.argsort((rows[good].astype(np.int64) << 31) | (0x7F800000 - bits))]
+    found_rows, found = rows[order], scores[order]
     kth = np.zeros(count, dtype=np.float64)
     full = np.bincount(found_rows, minlength=count) >= k
     kth[full] = found[np.searchsorted(found_rows, np.flatnonzero(full)) + k - 1]

@@ -483,6 +483,25 @@ def test_best_pair_table_stays_exact_whatever_floor_the_bound_product_is_given(
         assert found == expected
 
 
+@pytest.mark.parametrize("k", [1, 2, 5])
+def test_kth_best_is_the_kth_largest_positive_score_of_each_row(k: int) -> None:
+    import numpy as np
+
+    from enact_match.matching.engine import _kth_best
+
+    rng = np.random.default_rng(k)
+    rows = np.sort(rng.integers(0, 40, 600))
+    # ties, unscored (-1) and zero entries, tiny and large scores
+    scores = rng.choice(
+        np.array([-1.0, 0.0, 1e-30, 1e-7, 0.25, 0.25, 0.5, 0.75, 2.5], dtype=np.float32), 600
+    ) * rng.choice(np.array([1.0, 1.0000001], dtype=np.float32), 600)
+    scores = scores.astype(np.float32)
+    found = _kth_best(scores, rows, 45, k)
+    for row in range(45):
+        mine = sorted((float(x) for x in scores[rows == row] if x > 0), reverse=True)
+        assert found[row] == (mine[k - 1] if len(mine) >= k else 0.0)
+
+
 def test_the_next_floor_is_half_the_first_percentile_of_the_top_th_scores() -> None:
     import numpy as np
 
