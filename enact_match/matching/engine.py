@@ -499,7 +499,9 @@ class MatchingEngine:
         if total == 0 or len(team_slots) == 0 or top <= 0:
             return []
         width = max(needs.width, teams.width)
-        need_rows = widen(needs.vectors, len(needs.keys), width)[need_slots]
+        need_rows = widen(needs.vectors, len(needs.keys), width)
+        if total < len(needs.keys):  # (all of them: no copy of the matrix)
+            need_rows = need_rows[need_slots]
         alpha = self.options.profile_weight
         if axis is None:
             index = teams.bound_indexes.get((alpha, width))

@@ -115,11 +115,12 @@ def read_needs(session: Session, ids: Collection[uuid.UUID] | None = None) -> _L
         query = query.where(Need.id.in_(ids))
     loaded = _Loaded([], {}, {})
     for key, ref, title, description, keywords, axes, stamp in session.execute(query):
+        text_key = str(key)
         loaded.texts.append(
-            NeedText(str(key), title, description or "", tuple(keywords or ()), frozenset(axes or ()))
+            NeedText(text_key, title, description or "", tuple(keywords or ()), frozenset(axes or ()))
         )
         loaded.stamps[key] = stamp
-        loaded.labels[str(key)] = _Labels(key, ref, title)
+        loaded.labels[text_key] = _Labels(key, ref, title)
     return loaded
 
 
@@ -146,9 +147,10 @@ def read_teams(session: Session, ids: Collection[uuid.UUID] | None = None) -> _L
         publications[team_id].append(PublicationText(str(key), title, abstract or "", year))
     loaded = _Loaded([], {}, {})
     for key, ref, name, statement, keywords, axes, stamp, unit in session.execute(query):
+        text_key = str(key)
         loaded.texts.append(
             TeamText(
-                str(key),
+                text_key,
                 statement or "",
                 tuple(keywords or ()),
                 tuple(publications.get(key, ())),
@@ -156,7 +158,7 @@ def read_teams(session: Session, ids: Collection[uuid.UUID] | None = None) -> _L
             )
         )
         loaded.stamps[key] = stamp
-        loaded.labels[str(key)] = _Labels(key, ref, name, unit)
+        loaded.labels[text_key] = _Labels(key, ref, name, unit)
     return loaded
 
 
