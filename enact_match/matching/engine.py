@@ -25,7 +25,7 @@ from enact_match.matching.analysis import (
     tokens,
 )
 from enact_match.matching.axes import AxisModel
-from enact_match.matching.forked import Forked, ForkedCancelledError, can_fork
+from enact_match.matching.forked import Forked, ForkedCancelledError, TaskQueue, can_fork
 from enact_match.matching.options import EngineOptions
 from enact_match.matching.records import (
     AxisGuess,
@@ -61,6 +61,8 @@ _EXCERPT_CHARS = 160
 _FORK_MIN_NEEDS = 2000
 # below this many teams, forking a child to analyse texts costs more than it saves
 _FORK_MIN_TEAMS = 500
+# a shared best_pair_parts cuts the needs into this many shares per process
+_SHARES_PER_PROCESS = 8
 # the cost of analysing a character of team evidence, relative to one of a need (splitting fit's texts)
 _EVIDENCE_COST = 1.2
 
@@ -536,38 +538,44 @@ class MatchingEngine:
             top,
             cancelled,
         )
-        shares = [(0, total)]
         processes = self.options.processes
-        if processes > 1 and total >= _FORK_MIN_NEEDS and can_fork():
-            cumulative = np.cumsum(_need_costs(ranking.need_rows, index.bounds_t, ranking.pool))
-            ends = np.searchsorted(cumulative, cumulative[-1] * np.arange(1, processes) / processes)
-            bounds = np.unique(np.concatenate([[0], ends, [total]]))
-            shares = list(pairwise(bounds.tolist()))
-        report = None
-        if progress is not None:
-            # this process's own share, scaled to the whole (forked children advance at the same pace)
-            def report(done: int, count: int) -> None:
-                progress(done * total // count, total)
+        if processes <= 1 or total < _FORK_MIN_NEEDS or not can_fork():
+            report = None
+            if progress is not None:
 
-        # the first share is ranked here, the others in forked children at the same time
-        if len(shares) > 1:
-            import sparse_dot_topn  # noqa: F401 - imported once, before forking: the children inherit it
+                def report(done: int, count: int) -> None:
+                    progress(done, total)
 
-            # no OpenMP threads while sharing: the cores are busy, and the GNU OpenMP runtime that
-            # sparse_dot_topn bundles hangs in a forked child once the parent has started its threads
-            ranking.threads = 1
-        children: list[Forked[Finished]] = []
+            return [finish(ranking.rank(0, total, report))]
+        # shares of equal estimated work, several per process, handed out to whichever process is free
+        # (this one and the forked children): a process slowed down by the machine takes fewer
+        cumulative = np.cumsum(_need_costs(ranking.need_rows, index.bounds_t, ranking.pool))
+        count = processes * _SHARES_PER_PROCESS
+        ends = np.searchsorted(cumulative, cumulative[-1] * np.arange(1, count) / count)
+        shares = list(pairwise(np.unique(np.concatenate([[0], ends, [total]])).tolist()))
+        import sparse_dot_topn  # noqa: F401 - imported once, before forking: the children inherit it
+
+        # no OpenMP threads while sharing: the cores are busy, and the GNU OpenMP runtime that
+        # sparse_dot_topn bundles hangs in a forked child once the parent has started its threads
+        ranking.threads = 1
+        queue = TaskQueue(len(shares))
+        take = partial(_take_shares, queue, shares, ranking, finish)
+        children: list[Forked[list[tuple[int, Finished]]]] = []
         try:
-            children += [
-                Forked(partial(_finished, finish, ranking.rank, first, last)) for first, last in shares[1:]
-            ]
-            parts = [finish(ranking.rank(*shares[0], report))]
-            parts += [child.result(cancelled) for child in children]
+            children += [Forked(take) for _ in range(processes - 1)]
+            done = dict(take(None if progress is None else partial(_scaled, progress, total, processes)))
+            for child in children:
+                done.update(child.result(cancelled))
         except ForkedCancelledError:
             raise MatchingCancelledError from None
         finally:
             for child in children:
                 child.cancel()  # nothing to do for those whose result was taken
+            queue.close()
+        # the shares a failed child had taken are ranked here
+        parts = [done[i] if i in done else finish(ranking.rank(*shares[i], None)) for i in range(len(shares))]
+        if progress is not None:
+            progress(total, total)
         return parts
 
     def score_pair(self, need_key: str, team_key: str, explain: bool = True) -> Suggestion:
@@ -1264,6 +1272,7 @@ class _PairRanking:
         self.cancelled = cancelled
         self.threads = engine.options.threads
         self.pool = min(max(engine.options.candidates, top), len(team_slots))
+        self.next_pool, self.next_floor = self.pool, 0.0
         self.team_axes = [teams.effective_axes(slot) for slot in range(len(teams.keys))]
         self.need_axes = [needs.effective_axes(slot) for slot in range(len(needs.keys))]
         self.team_has_axes = np.asarray([bool(axes) for axes in self.team_axes], dtype=bool)
@@ -1274,8 +1283,8 @@ class _PairRanking:
         ``report(done, last - first)`` after each block."""
         options = self.engine.options
         part = PairTable([], [], [], [], [])
-        pool = self.pool
-        floor = 0.0
+        # the pool and the floor the blocks ranked before (in this process) ended with
+        pool, floor = self.next_pool, self.next_floor
         for start, end in _blocks(
             _need_costs(self.need_rows[first:last], self.index.bounds_t, pool),
             options.chunk_size,
@@ -1296,6 +1305,7 @@ class _PairRanking:
             if len(retry) > 0.1 * chunk.shape[0]:
                 # many teams close to the top (large corpora): the next blocks start with a larger pool
                 pool = min(2 * used, len(self.team_slots))
+            self.next_pool, self.next_floor = pool, floor
             if len(retry) and wider > used:
                 again = chunk[retry]
                 found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
@@ -1575,14 +1585,29 @@ def _same_table(table: PairTable) -> PairTable:
     return table
 
 
-def _finished(
+def _take_shares(
+    queue: TaskQueue,
+    shares: list[tuple[int, int]],
+    ranking: _PairRanking,
     finish: Callable[[PairTable], Finished],
-    rank: Callable[[int, int, Progress | None], PairTable],
-    first: int,
-    last: int,
-) -> Finished:
-    """What a forked child of :meth:`MatchingEngine.best_pair_parts` computes and sends back."""
-    return finish(rank(first, last, None))
+    report: Callable[[int], None] | None = None,
+) -> list[tuple[int, Finished]]:
+    """What each process of a shared :meth:`MatchingEngine.best_pair_parts` does: rank and finish the
+    shares it takes from ``queue`` until none is left; ``report(needs)`` after each (this process's)."""
+    finished = []
+    ranked = 0
+    while (number := queue.take()) is not None:
+        first, last = shares[number]
+        finished.append((number, finish(ranking.rank(first, last, None))))
+        ranked += last - first
+        if report is not None:
+            report(ranked)
+    return finished
+
+
+def _scaled(progress: Progress, total: int, processes: int, ranked: int) -> None:
+    """Progress of a shared ranking from this process's part (the others advance at about its pace)."""
+    progress(min(ranked * processes, total - 1), total)
 
 
 def _next_floor(rows: np.ndarray, scores: np.ndarray, count: int, top: int) -> float:

@@ -131,3 +131,40 @@ class Forked(Generic[Result]):
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
         return os.waitstatus_to_exitcode(status)
+
+
+class TaskQueue:
+    """The numbers ``0 … count − 1``, each taken once by whichever process asks first: this one or the
+    children it forks after creating the queue (the queue is inherited).
+
+    A pipe filled before forking: each number is 4 bytes and a read of 4 bytes from a pipe is atomic, so
+    no lock is needed and no number is taken twice; once the pipe is empty, :meth:`take` gives None.
+    """
+
+    # a pipe holds 64 KiB without a reader (Linux): all numbers are written before anyone reads
+    _MOST = 16_384
+
+    def __init__(self, count: int) -> None:
+        if not 0 <= count <= self._MOST:
+            raise ValueError(f"a TaskQueue holds 0 to {self._MOST} numbers, not {count}")
+        self._read_end, write_end = os.pipe()
+        try:
+            payload = b"".join(number.to_bytes(4, sys.byteorder) for number in range(count))
+            written = 0
+            while written < len(payload):
+                written += os.write(write_end, payload[written:])
+        finally:
+            os.close(write_end)
+
+    def take(self) -> int | None:
+        """The next number nobody has taken, or None when all were taken."""
+        data = os.read(self._read_end, 4)
+        if data and len(data) != 4:  # cannot happen with whole numbers written and read 4 bytes at a time
+            raise OSError(f"a TaskQueue read {len(data)} bytes")
+        return int.from_bytes(data, sys.byteorder) if data else None
+
+    def close(self) -> None:
+        """Forget the numbers left (this process's end of the pipe is closed)."""
+        if self._read_end >= 0:
+            os.close(self._read_end)
+            self._read_end = -1

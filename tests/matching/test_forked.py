@@ -54,18 +54,72 @@ def test_each_share_is_finished_by_the_process_that_ranked_it_and_the_parts_come
     stopwords: frozenset[str], thesaurus: Thesaurus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(engine_module, "_FORK_MIN_NEEDS", 10)
-    needs, teams = _random_corpus(23, 200, 80, 300)
+    needs, teams = _random_corpus(23, 400, 80, 300)
     engine = _engine(stopwords, thesaurus, 3)
     engine.fit(needs, teams)
     whole = engine.best_pair_table(top=5)
-    parts = engine.best_pair_parts(lambda table: (os.getpid(), table), top=5)
-    assert len(parts) == 3
-    assert parts[0][0] == os.getpid() and len({pid for pid, _ in parts}) == 3  # two forked children
+    parent = os.getpid()
+
+    def finish(table):  # type: ignore[no-untyped-def]
+        time.sleep(0.01)  # (so that the children take shares too)
+        return os.getpid(), table
+
+    parts = engine.best_pair_parts(finish, top=5)
+    assert len(parts) == 3 * engine_module._SHARES_PER_PROCESS
+    assert parent in {pid for pid, _ in parts} and len({pid for pid, _ in parts}) > 1
     assert [key for _, table in parts for key in table.need_keys] == whole.need_keys
     assert [score for _, table in parts for score in table.scores] == whole.scores
     assert [rank for _, table in parts for rank in table.ranks] == whole.ranks
-    assert all(len(table) > 0 for _, table in parts)
     assert engine.best_pair_parts(len, top=0) == []
+    assert _no_child_left()
+
+
+def test_the_shares_a_failed_child_had_taken_are_ranked_in_the_parent(
+    stopwords: frozenset[str], thesaurus: Thesaurus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "_FORK_MIN_NEEDS", 10)
+    needs, teams = _random_corpus(24, 300, 80, 300)
+    engine = _engine(stopwords, thesaurus, 2)
+    engine.fit(needs, teams)
+    whole = engine.best_pair_table(top=5)
+    parent = os.getpid()
+
+    def finish(table):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            os._exit(3)  # the child dies after taking its first share
+        time.sleep(0.01)
+        return table
+
+    parts = engine.best_pair_parts(finish, top=5)
+    assert [key for table in parts for key in table.need_keys] == whole.need_keys
+    assert [score for table in parts for score in table.scores] == whole.scores
+    assert _no_child_left()
+
+
+def test_a_task_queue_gives_each_number_once_to_whichever_process_asks() -> None:
+    from enact_match.matching.forked import TaskQueue
+
+    queue = TaskQueue(500)
+
+    def take_all() -> list[int]:
+        taken = []
+        while (number := queue.take()) is not None:
+            taken.append(number)
+            time.sleep(0.0005)
+        return taken
+
+    children = [Forked(take_all) for _ in range(2)]
+    mine = take_all()
+    theirs = [child.result() for child in children]
+    queue.close()
+    everything = sorted(mine + theirs[0] + theirs[1])
+    assert everything == list(range(500))
+    assert mine and all(theirs)  # all three took some
+    empty = TaskQueue(0)
+    assert empty.take() is None
+    empty.close()
+    with pytest.raises(ValueError):
+        TaskQueue(100_000)
 
 
 def test_cancel_stops_a_busy_child_at_once() -> None:
