@@ -547,11 +547,13 @@ class MatchingEngine:
                     progress(done, total)
 
             return [finish(ranking.rank(0, total, report))]
-        # shares of equal estimated work, several per process, handed out to whichever process is free
-        # (this one and the forked children): a process slowed down by the machine takes fewer
+        # several shares per process, handed out to whichever process is free (this one and the forked
+        # children): a process slowed down by the machine takes fewer. Their estimated work decreases
+        # (share k ends at 1 − (1 − k / count)² of the total), so that the last ones are short and the
+        # processes finish together
         cumulative = np.cumsum(_need_costs(ranking.need_rows, index.bounds_t, ranking.pool))
         count = processes * _SHARES_PER_PROCESS
-        ends = np.searchsorted(cumulative, cumulative[-1] * np.arange(1, count) / count)
+        ends = np.searchsorted(cumulative, cumulative[-1] * (1.0 - (1.0 - np.arange(1, count) / count) ** 2))
         shares = list(pairwise(np.unique(np.concatenate([[0], ends, [total]])).tolist()))
         import sparse_dot_topn  # noqa: F401 - imported once, before forking: the children inherit it
 
