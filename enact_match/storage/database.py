@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -227,6 +228,12 @@ def upgrade_schema(engine: Engine, before_migration: Callable[[], None] | None =
         command.upgrade(config, "head")
 
 
+def decode_json(text: str | bytes) -> Any:
+    """A JSON column's value: ``json.loads``, except for ``[]``, the default of the list columns (keywords,
+    axes...), made without the parser (a quarter of the time `match --all` took to read 100,000 needs)."""
+    return [] if text == "[]" else json.loads(text)
+
+
 def open_database(
     location: str,
     *,
@@ -256,9 +263,9 @@ def open_database(
                 if key is None:
                     raise DatabaseKeyError("key_required", str(path))
         if path is None or key is None:
-            engine = create_engine(url, connect_args={"timeout": 5})
+            engine = create_engine(url, connect_args={"timeout": 5}, json_deserializer=decode_json)
         else:
-            engine = encrypted_engine(url, path, key)
+            engine = encrypted_engine(url, path, key, json_deserializer=decode_json)
         _install_sqlite_hooks(engine)
         if key is not None:
             try:
@@ -267,7 +274,7 @@ def open_database(
                 engine.dispose()
                 raise
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, json_deserializer=decode_json)
     db = Database(url, engine, key)
     if migrate:
         upgrade_schema(engine, None if before_migration is None else lambda: before_migration(db))

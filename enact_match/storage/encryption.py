@@ -98,7 +98,7 @@ def connect_keyed(driver: ModuleType, target: str, key: str, **options: Any) -> 
     return connection
 
 
-def encrypted_engine(url: str, path: Path, key: str) -> Engine:
+def encrypted_engine(url: str, path: Path, key: str, **options: Any) -> Engine:
     """A SQLAlchemy engine on the SQLCipher file `path` (the key never appears in the URL).
 
     Each pooled connection is made by `connect_keyed`, so the key comes before anything SQLAlchemy
@@ -114,4 +114,5 @@ def encrypted_engine(url: str, path: Path, key: str) -> Engine:
         url,
         module=driver,
         creator=lambda: connect_keyed(driver, str(path), key, timeout=5, check_same_thread=False),
+        **options,
     )

@@ -10,8 +10,8 @@ from sqlalchemy import text, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from enact_match.services.database import Database, DatabaseUrlError, open_database
-from enact_match.storage.database import normalise_url
-from enact_match.storage.models import Company
+from enact_match.storage.database import decode_json, normalise_url
+from enact_match.storage.models import Company, Need
 
 
 def test_a_file_path_becomes_an_absolute_sqlite_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -106,3 +106,23 @@ def test_concurrent_sqlite_writers_wait_instead_of_failing(tmp_path: Path) -> No
     db.dispose()
     assert errors == []
     assert count == 80
+
+
+def test_json_lists_read_back_as_written_and_each_empty_list_is_a_new_one(database: Database) -> None:
+    with database.writing() as session:
+        session.add_all(
+            [
+                Need(ref="J1", title="Empty", keywords=[], axes=[]),
+                Need(ref="J2", title="Full", keywords=["jumeau numérique", "[]"], axes=[2, 3]),
+                Need(ref="J3", title="Empty too", keywords=[], axes=[1]),
+            ]
+        )
+    with database.reading() as session:
+        found = {
+            need.ref: (need.keywords, need.axes) for need in session.query(Need).filter(Need.ref.like("J%"))
+        }
+    assert found == {"J1": ([], []), "J2": (["jumeau numérique", "[]"], [2, 3]), "J3": ([], [1])}
+    found["J1"][0].append("changed")
+    assert found["J3"][0] == []  # no empty list is shared
+    assert decode_json("[]") == [] and decode_json("[]") is not decode_json("[]")
+    assert decode_json(b"[1, 2]") == [1, 2] and decode_json('{"a": [ ]}') == {"a": []}
