@@ -743,7 +743,8 @@ class MatchingEngine:
         result: list[frozenset[int]] = [frozenset() for _ in own]
         unlabelled = [i for i, axes in enumerate(own) if not axes]
         if unlabelled:
-            for i, axis in zip(unlabelled, self._axis_model.best(vectors[unlabelled]), strict=True):
+            rows = vectors if len(unlabelled) == len(own) else vectors[unlabelled]  # (no copy of all)
+            for i, axis in zip(unlabelled, self._axis_model.best(rows), strict=True):
                 if axis is not None:
                     result[i] = frozenset({axis})
         return result
