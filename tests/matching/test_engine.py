@@ -483,6 +483,22 @@ def test_best_pair_table_stays_exact_whatever_floor_the_bound_product_is_given(
         assert found == expected
 
 
+def test_fit_builds_the_teams_inverted_indexes_and_leaves_the_needs_to_their_first_use(
+    stopwords: frozenset[str],
+) -> None:
+    need_texts, team_texts = _random_corpus(5, 30, 20, 60)
+    engine = MatchingEngine(None, EngineOptions(passage_min_words=5), stopwords)
+    engine.fit(need_texts, team_texts)
+    teams, needs = engine._team_block(), engine._need_block()
+    assert {"vectors_t", "pieces_t"} <= set(vars(teams))
+    assert "vectors_t" not in vars(needs)
+    engine.best_pair_table(top=3)
+    assert "vectors_t" not in vars(needs)  # the ranking of every need does not need it
+    found = engine.needs_for_team(team_texts[0].key, top=3, explain=False)
+    assert "vectors_t" in vars(needs) and found
+    assert (needs.vectors_t != needs.vectors.T.tocsr()).nnz == 0
+
+
 @pytest.mark.parametrize("k", [1, 2, 5])
 def test_kth_best_is_the_kth_largest_positive_score_of_each_row(k: int) -> None:
     import numpy as np
