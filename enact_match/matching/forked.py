@@ -141,18 +141,23 @@ class TaskQueue:
     no lock is needed and no number is taken twice; once the pipe is empty, :meth:`take` gives None.
     """
 
-    # a pipe holds 64 KiB without a reader (Linux): all numbers are written before anyone reads
-    _MOST = 16_384
+    # all numbers are written before anyone reads: a pipe holds at least a page (4 KiB) without a
+    # reader, even for a user over the system's pipe quota (Linux)
+    _MOST = 1024
 
     def __init__(self, count: int) -> None:
         if not 0 <= count <= self._MOST:
             raise ValueError(f"a TaskQueue holds 0 to {self._MOST} numbers, not {count}")
         self._read_end, write_end = os.pipe()
         try:
+            os.set_blocking(write_end, False)  # a full pipe raises BlockingIOError instead of hanging
             payload = b"".join(number.to_bytes(4, sys.byteorder) for number in range(count))
             written = 0
             while written < len(payload):
                 written += os.write(write_end, payload[written:])
+        except OSError:
+            os.close(self._read_end)
+            raise
         finally:
             os.close(write_end)
 

@@ -119,7 +119,10 @@ def test_a_task_queue_gives_each_number_once_to_whichever_process_asks() -> None
     assert empty.take() is None
     empty.close()
     with pytest.raises(ValueError):
-        TaskQueue(100_000)
+        TaskQueue(TaskQueue._MOST + 1)
+    full = TaskQueue(TaskQueue._MOST)
+    assert [full.take() for _ in range(3)] == [0, 1, 2]
+    full.close()
 
 
 def test_cancel_stops_a_busy_child_at_once() -> None:
