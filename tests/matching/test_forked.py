@@ -9,7 +9,14 @@ import time
 import numpy as np
 import pytest
 
-from enact_match.matching import EngineOptions, MatchingCancelledError, MatchingEngine, NeedText, Thesaurus
+from enact_match.matching import (
+    EngineOptions,
+    MatchingCancelledError,
+    MatchingEngine,
+    NeedText,
+    PairTable,
+    Thesaurus,
+)
 from enact_match.matching import engine as engine_module
 from enact_match.matching.forked import Forked, can_fork
 from tests.matching.test_engine import _random_corpus
@@ -50,14 +57,25 @@ def test_when_the_child_fails_its_share_is_computed_in_the_parent(failure: str) 
     assert _no_child_left()
 
 
+def _shared_ranking(
+    stopwords: frozenset[str],
+    thesaurus: Thesaurus,
+    monkeypatch: pytest.MonkeyPatch,
+    seed: int,
+    needs: int,
+    processes: int,
+) -> tuple[MatchingEngine, PairTable]:
+    """An engine fitted on a random corpus that shares its rankings, and its best pairs (top 5)."""
+    monkeypatch.setattr(engine_module, "_FORK_MIN_NEEDS", 10)
+    engine = _engine(stopwords, thesaurus, processes)
+    engine.fit(*_random_corpus(seed, needs, 80, 300))
+    return engine, engine.best_pair_table(top=5)
+
+
 def test_each_share_is_finished_by_the_process_that_ranked_it_and_the_parts_come_in_need_order(
     stopwords: frozenset[str], thesaurus: Thesaurus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(engine_module, "_FORK_MIN_NEEDS", 10)
-    needs, teams = _random_corpus(23, 400, 80, 300)
-    engine = _engine(stopwords, thesaurus, 3)
-    engine.fit(needs, teams)
-    whole = engine.best_pair_table(top=5)
+    engine, whole = _shared_ranking(stopwords, thesaurus, monkeypatch, 23, 400, 3)
     parent = os.getpid()
 
     def finish(table):  # type: ignore[no-untyped-def]
@@ -65,7 +83,7 @@ def test_each_share_is_finished_by_the_process_that_ranked_it_and_the_parts_come
         return os.getpid(), table
 
     parts = engine.best_pair_parts(finish, top=5)
-    assert len(parts) == 3 * engine_module._SHARES_PER_PROCESS
+    assert 1 < len(parts) <= 3 * engine_module._SHARES_PER_PROCESS  # (the last, shortest may merge)
     assert parent in {pid for pid, _ in parts} and len({pid for pid, _ in parts}) > 1
     assert [key for _, table in parts for key in table.need_keys] == whole.need_keys
     assert [score for _, table in parts for score in table.scores] == whole.scores
@@ -77,11 +95,7 @@ def test_each_share_is_finished_by_the_process_that_ranked_it_and_the_parts_come
 def test_the_shares_a_failed_child_had_taken_are_ranked_in_the_parent(
     stopwords: frozenset[str], thesaurus: Thesaurus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(engine_module, "_FORK_MIN_NEEDS", 10)
-    needs, teams = _random_corpus(24, 300, 80, 300)
-    engine = _engine(stopwords, thesaurus, 2)
-    engine.fit(needs, teams)
-    whole = engine.best_pair_table(top=5)
+    engine, whole = _shared_ranking(stopwords, thesaurus, monkeypatch, 24, 300, 2)
     parent = os.getpid()
 
     def finish(table):  # type: ignore[no-untyped-def]
