@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -160,10 +161,6 @@ def read_teams(session: Session, ids: Collection[uuid.UUID] | None = None) -> _L
         loaded.stamps[key] = stamp
         loaded.labels[text_key] = _Labels(key, ref, name, unit)
     return loaded
-
-
-def _same_table(table: SuggestionTable) -> SuggestionTable:
-    return table
 
 
 def _referenced(
@@ -325,13 +322,11 @@ class SuggestionService:
         cancelled: Callable[[], bool] | None = None,
     ) -> SuggestionTable:
         """:meth:`best_pairs` without explanations, as columns: for outputs of many rows (`match --all`)."""
-        table = SuggestionTable([], [], [], [])
-        for part in self.best_pair_parts(_same_table, top, axis, viewer, progress, cancelled):
-            table.need_refs.extend(part.need_refs)
-            table.team_refs.extend(part.team_refs)
-            table.scores.extend(part.scores)
-            table.ranks.extend(part.ranks)
-        return table
+        with self._lock:
+            engine, excluded, referenced = self._table_rules(viewer)
+            return referenced(
+                engine.best_pair_table(top, axis, excluded, progress=progress, cancelled=cancelled)
+            )
 
     def best_pair_parts(
         self,
@@ -345,16 +340,24 @@ class SuggestionService:
         """:meth:`best_pair_table` in parts, in need order, each given to ``finish`` by the process that
         ranked it (see ``MatchingEngine.best_pair_parts``): `match --all` formats its lines there."""
         with self._lock:
-            engine, excluded, hidden = self._pair_rules(viewer)
-            need_refs = {key: labels.ref for key, labels in self._needs.items()}
-            team_refs = {key: labels.ref for key, labels in self._teams.items()}
+            engine, excluded, referenced = self._table_rules(viewer)
 
             def finished(table: PairTable) -> Finished:
-                return finish(_referenced(table, hidden, need_refs, team_refs))
+                return finish(referenced(table))
 
             return engine.best_pair_parts(
                 finished, top, axis, excluded, progress=progress, cancelled=cancelled
             )
+
+    def _table_rules(
+        self, viewer: Viewer | None
+    ) -> tuple[MatchingEngine, set[tuple[str, str]], Callable[[PairTable], SuggestionTable]]:
+        """:meth:`_pair_rules`, with the hidden needs and the references as one conversion of an engine
+        table (call with the lock held)."""
+        engine, excluded, hidden = self._pair_rules(viewer)
+        need_refs = {key: labels.ref for key, labels in self._needs.items()}
+        team_refs = {key: labels.ref for key, labels in self._teams.items()}
+        return engine, excluded, partial(_referenced, hidden=hidden, need_refs=need_refs, team_refs=team_refs)
 
     def _pair_rules(self, viewer: Viewer | None) -> tuple[MatchingEngine, set[tuple[str, str]], set[str]]:
         """The synced engine, the (need, team) keys never to suggest and the keys of the needs hidden
