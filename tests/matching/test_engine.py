@@ -518,6 +518,67 @@ def test_kth_best_is_the_kth_largest_positive_score_of_each_row(k: int) -> None:
         assert found[row] == (mine[k - 1] if len(mine) >= k else 0.0)
 
 
+@pytest.mark.parametrize("case", ["pieces in their profile", "profiles differ", "sums of zero"])
+def test_the_bound_index_holds_every_bound_and_every_part_of_the_exact_score(case: str) -> None:
+    """Checked entry by entry against dense arrays: the bounds ``w × profile + (1 − w) × piece maximum``
+    (float64 sums as float32, no entry where the sum is 0), each slot's number, and each slot's piece
+    values then profile value. The usual case (every feature of a piece in its team's profile) and the
+    others (a profile missing or adding features, values of 0) must give the same index."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from enact_match.matching.engine import _BoundIndex
+
+    rng = np.random.default_rng(7)
+    features, piece_start = 30, np.array([0, 3, 3, 4, 8, 10])  # 5 teams, the second without pieces
+    teams, pieces = len(piece_start) - 1, int(piece_start[-1])
+    piece_team = np.repeat(np.arange(teams), np.diff(piece_start))
+    piece_values = (rng.random((pieces, features)) < 0.3) * rng.random((pieces, features))
+    profile_values = np.zeros((teams, features))
+    for team in range(teams):
+        present = piece_values[piece_team == team].sum(axis=0) > 0
+        profile_values[team, present] = rng.random(int(present.sum())) + 0.01
+    if case == "profiles differ":
+        profile_values[0, piece_values[0] > 0] = 0.0  # team 0's first piece: not in its profile
+        profile_values[1, :5] = 0.5  # a profile without pieces
+    piece_values = piece_values.astype(np.float32)
+    profile_values = profile_values.astype(np.float32)
+    pieces_t = csr_matrix(piece_values.T)
+    profiles_t = csr_matrix(profile_values.T)
+    if case == "sums of zero":  # stored zeros in both, at the same places
+        pieces_t.data[::4] = 0.0
+        dense_pieces = pieces_t.toarray()
+        for feature, team in zip(*np.nonzero(profile_values.T), strict=True):
+            if not dense_pieces[feature, piece_team == team].any():
+                profiles_t[feature, team] = 0.0  # stored, like the piece values it sums
+        piece_values = pieces_t.toarray().T
+        profile_values = profiles_t.toarray().T
+    alpha = 0.3
+    index = _BoundIndex.build(profiles_t, pieces_t, piece_start, alpha)
+
+    maxima = np.zeros((teams, features), dtype=np.float32)
+    for team in range(teams):
+        if (piece_team == team).any():
+            maxima[team] = piece_values[piece_team == team].max(axis=0)
+    bounds = (alpha * profile_values.astype(np.float64) + (1 - alpha) * maxima.astype(np.float64)).astype(
+        np.float32
+    )
+    entries = list(zip(*np.nonzero(bounds.T), strict=True))  # (feature, team), in the order of bounds_t
+    assert index.bounds_t.nnz == len(entries)
+    assert np.array_equal(index.bounds_t.toarray(), bounds.T)
+    assert np.array_equal(index.team_columns, np.diff(piece_start) + 1)
+    slots = index.slots.toarray()
+    parts = index.parts.toarray()
+    for slot, (feature, team) in enumerate(entries):
+        assert slots[team, feature] == slot + 1
+        mine = np.arange(piece_start[team], piece_start[team + 1])
+        expected = np.zeros(pieces + teams, dtype=np.float32)
+        expected[mine] = piece_values[mine, feature]
+        expected[pieces + team] = profile_values[team, feature]
+        assert np.array_equal(parts[slot], expected)
+    assert np.count_nonzero(slots) == len(entries)
+
+
 def test_the_next_floor_is_half_the_first_percentile_of_the_top_th_scores() -> None:
     import numpy as np
 
