@@ -38,9 +38,14 @@ def count_rows(
     row = np.concatenate([np.zeros(0, dtype=np.int64), *rows])
     column = np.concatenate([np.zeros(0, dtype=np.int64), *columns])
     data = np.ones(len(row)) if counts is None else np.concatenate([np.zeros(0), *counts])
-    order = np.argsort(row, kind="stable")
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=shape[0]))]).astype(np.int64)
-    matrix = csr_matrix((data[order], column[order], indptr), shape=shape)
+    if not np.all(row[1:] >= row[:-1]):  # the analysis gives them in row order: no sort, no copies
+        order = np.argsort(row, kind="stable")
+        row, column, data = row[order], column[order], data[order]
+    indptr = np.zeros(shape[0] + 1, dtype=np.int64)
+    np.cumsum(np.bincount(row, minlength=shape[0]), out=indptr[1:])
+    # the index type scipy would convert to (int32 when it can), converted once
+    index = np.int32 if max(*shape, len(row)) < 2**31 else np.int64
+    matrix = csr_matrix((data, column.astype(index), indptr.astype(index)), shape=shape)
     matrix.sum_duplicates()
     return matrix
 

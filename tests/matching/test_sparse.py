@@ -6,7 +6,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse import random as sparse_random
 
-from enact_match.matching.sparse import product_rows, sample_rows
+from enact_match.matching.sparse import count_rows, product_rows, sample_rows
 
 
 def _matrix(rows: int, columns: int, density: float, seed: int, dtype: type = np.float32) -> csr_matrix:
@@ -67,3 +67,29 @@ def test_product_rows_with_empty_left_rows() -> None:
     assert indptr.tolist()[0:2] == [0, 0] and indptr[2] == indptr[3]
     found = csr_matrix((data, indices, indptr), shape=(3, 8)).toarray()
     assert np.array_equal(found, (expected @ right).toarray())
+
+
+def test_count_rows_sums_the_occurrences_of_each_row_whatever_their_order() -> None:
+    """Pieces of (row, feature, count) occurrences, in row order (as the analysis gives them) or not:
+    the same canonical matrix (sorted features, repeats summed, empty rows kept)."""
+    rng = np.random.default_rng(3)
+    rows = np.sort(rng.integers(0, 40, 500))
+    rows[rows == 7] = 8  # an empty row inside
+    columns = rng.integers(0, 30, 500)
+    counts = rng.choice([1.0, 2.0, 3.0], 500)
+    expected = np.zeros((45, 30))
+    np.add.at(expected, (rows, columns), counts)
+    shuffled = rng.permutation(500)
+    for order in (np.arange(500), shuffled):
+        pieces = np.array_split(order, 4)
+        matrix = count_rows(
+            [rows[p] for p in pieces], [columns[p] for p in pieces], [counts[p] for p in pieces], (45, 30)
+        )
+        assert matrix.has_canonical_format
+        assert matrix.indices.dtype == np.int32 and matrix.indptr.dtype == np.int32
+        assert np.array_equal(matrix.toarray(), expected)
+    unweighted = count_rows([rows], [columns], None, (45, 30))
+    ones = np.zeros((45, 30))
+    np.add.at(ones, (rows, columns), 1.0)
+    assert np.array_equal(unweighted.toarray(), ones)
+    assert count_rows([], [], None, (3, 4)).nnz == 0
