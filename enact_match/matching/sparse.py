@@ -118,26 +118,36 @@ def normalise_rows(matrix: csr_matrix) -> csr_matrix:
 def sample_rows(matrix: csr_matrix, take: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
     """``matrix[take[rows[i]], columns[i]]`` for every i (0 where nothing is stored).
 
-    The rows ``take`` are copied first and searched by bisection (``matrix`` must have sorted indices):
-    scipy scans whole rows instead when the look-ups are fewer than a tenth of the matrix's entries."""
+    Rows are searched by bisection (``matrix`` must have sorted indices). Scipy scans whole rows instead
+    when the look-ups are fewer than a tenth of the matrix's entries: then the rows ``take`` are copied
+    first, and searched in the copy."""
     index = matrix.indices.dtype
-    indptr = np.zeros(len(take) + 1, dtype=index)
-    np.cumsum(np.diff(matrix.indptr)[take], out=indptr[1:])
-    indices = np.empty(int(indptr[-1]), dtype=index)
-    data = np.empty(int(indptr[-1]), dtype=matrix.dtype)
-    source_indptr = matrix.indptr.astype(index, copy=False)
-    _sparsetools.csr_row_index(
-        len(take), take.astype(index), source_indptr, matrix.indices, matrix.data, indices, data
-    )
+    indptr = matrix.indptr.astype(index, copy=False)
+    indices, data, sampled = matrix.indices, matrix.data, take.astype(index, copy=False)[rows]
+    if len(rows) <= matrix.nnz // 10:
+        indptr = np.zeros(len(take) + 1, dtype=index)
+        np.cumsum(np.diff(matrix.indptr)[take], out=indptr[1:])
+        indices = np.empty(int(indptr[-1]), dtype=index)
+        data = np.empty(int(indptr[-1]), dtype=matrix.dtype)
+        _sparsetools.csr_row_index(
+            len(take),
+            take.astype(index),
+            matrix.indptr.astype(index, copy=False),
+            matrix.indices,
+            matrix.data,
+            indices,
+            data,
+        )
+        sampled = rows.astype(index)
     found = np.empty(len(rows), dtype=matrix.dtype)
     _sparsetools.csr_sample_values(
-        len(take),
+        len(indptr) - 1,
         matrix.shape[1],
         indptr,
         indices,
         data,
         len(rows),
-        rows.astype(index),
+        sampled,
         columns.astype(index),
         found,
     )

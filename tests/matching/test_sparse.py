@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy.sparse import csr_matrix
 from scipy.sparse import random as sparse_random
 
@@ -15,8 +16,9 @@ def _matrix(rows: int, columns: int, density: float, seed: int, dtype: type = np
     return matrix
 
 
-def test_sample_rows_reads_the_chosen_rows_stored_values_and_zeros_elsewhere() -> None:
-    matrix = _matrix(50, 40, 0.2, seed=1)
+@pytest.mark.parametrize("size", [50, 300])  # more look-ups than a tenth of the entries, or fewer
+def test_sample_rows_reads_the_chosen_rows_stored_values_and_zeros_elsewhere(size: int) -> None:
+    matrix = _matrix(size, 40, 0.2, seed=1)
     take = np.array([3, 17, 17, 49, 0])  # a row twice, the last and the first
     rng = np.random.default_rng(2)
     rows = rng.integers(0, len(take), 500)
