@@ -333,7 +333,9 @@ def merge_bundle(
             or rewritten
             or any(found.get("deleted") or found.get("adjusted") for found in counts.values())
         ):
-            replica.capture()  # deletions cascade, erasures and adjustments are local edits to stamp
+            # Deletions cascade, erasures and adjustments are local changes to stamp (not edits: `_alive`
+            # is left as merged).
+            replica.capture(adjustments=True)
         changes = tuple(
             TableChange(name, *(found.get(key, 0) for key in ("inserted", "updated", "deleted", "waiting")))
             for name, found in sorted(counts.items())

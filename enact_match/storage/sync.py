@@ -270,9 +270,14 @@ class ReplicaSession:
 
     # ------------------------------------------------------------------ local changes
 
-    def capture(self) -> int:
+    def capture(self, *, adjustments: bool = False) -> int:
         """Stamp every local change since the last capture (creations, edits, deletions); returns how
-        many records changed. An erased person's deletion also blanks their values in the state."""
+        many records changed. An erased person's deletion also blanks their values in the state.
+
+        With `adjustments` (the capture that ends a merge), the changes to existing records are the
+        merge's own (a reference made unique, a link cleared, a text naming an erased person), not
+        edits: they do not write `_alive`, so they neither bring back a record deleted on another
+        laptop nor settle a "deleted or kept" conflict."""
         self.session.flush()
         dot: Dot | None = None
         changed = 0
@@ -288,9 +293,11 @@ class ReplicaSession:
                     state = known[1]
                     shown = current_values(state)
                     edits = {name: value for name, value in values.items() if shown.get(name, None) != value}
-                    if not edits and known[0].alive and known[0].materialized:
+                    present = known[0].alive and known[0].materialized
+                    if not edits and present:
                         continue
-                    edits[ALIVE] = True
+                    if not (adjustments and present):
+                        edits[ALIVE] = True
                 dot = dot or self._next_dot()
                 write(state, edits, dot)
                 self._store(table.name, record_id, state, materialized=True)

@@ -216,6 +216,24 @@ def test_two_records_given_the_same_reference_on_two_laptops_are_both_kept(
     assert first.ref in refs_a.values()
 
 
+def test_a_reference_made_unique_by_a_merge_does_not_bring_back_a_record_deleted_meanwhile(
+    database: Database, laptop: Database, tmp_path: Path
+) -> None:
+    first = _company(database, name="Alpha")
+    second = _company(laptop, name="Beta")
+    renamed = max(first.id, second.id)  # the greater id gives the reference up
+    owner, other = (laptop, database) if renamed == second.id else (database, laptop)
+    exchange(owner, other, tmp_path, "a")  # the other laptop renames the record's reference
+    catalog.delete_record(owner, "companies", renamed)  # and its own laptop deletes it meanwhile
+
+    exchange(other, owner, tmp_path, "b")
+    exchange(owner, other, tmp_path, "c")
+
+    for db in (database, laptop):
+        assert [row.id for row in catalog.list_companies(db)] == [min(first.id, second.id)]
+        assert bundles.list_conflicts(db) == []
+
+
 def test_match_history_is_merged_entry_by_entry(database: Database, laptop: Database, tmp_path: Path) -> None:
     need = catalog.save_record(database, "needs", {"title": "Vision industrielle"})
     team = catalog.save_record(database, "teams", {"name": "Vision"})
