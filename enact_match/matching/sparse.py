@@ -122,23 +122,18 @@ def sample_rows(matrix: csr_matrix, take: np.ndarray, rows: np.ndarray, columns:
     when the look-ups are fewer than a tenth of the matrix's entries: then the rows ``take`` are copied
     first, and searched in the copy."""
     index = matrix.indices.dtype
-    indptr = matrix.indptr.astype(index, copy=False)
-    indices, data, sampled = matrix.indices, matrix.data, take.astype(index, copy=False)[rows]
-    if len(rows) <= matrix.nnz // 10:
-        indptr = np.zeros(len(take) + 1, dtype=index)
-        np.cumsum(np.diff(matrix.indptr)[take], out=indptr[1:])
-        indices = np.empty(int(indptr[-1]), dtype=index)
-        data = np.empty(int(indptr[-1]), dtype=matrix.dtype)
+    indptr, indices, data = matrix.indptr.astype(index, copy=False), matrix.indices, matrix.data
+    if len(rows) > matrix.nnz // 10:
+        sampled = take.astype(index, copy=False)[rows]
+    else:
+        copied = np.zeros(len(take) + 1, dtype=index)
+        np.cumsum(np.diff(indptr)[take], out=copied[1:])
+        indices = np.empty(int(copied[-1]), dtype=index)
+        data = np.empty(int(copied[-1]), dtype=matrix.dtype)
         _sparsetools.csr_row_index(
-            len(take),
-            take.astype(index),
-            matrix.indptr.astype(index, copy=False),
-            matrix.indices,
-            matrix.data,
-            indices,
-            data,
+            len(take), take.astype(index), indptr, matrix.indices, matrix.data, indices, data
         )
-        sampled = rows.astype(index)
+        indptr, sampled = copied, rows.astype(index)
     found = np.empty(len(rows), dtype=matrix.dtype)
     _sparsetools.csr_sample_values(
         len(indptr) - 1,
