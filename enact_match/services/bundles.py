@@ -315,7 +315,9 @@ def merge_bundle(
         erasures_added = _add_erasures(session, bundle)
         erased = _erase_recognised(session, author)
         if erased:
-            replica.capture()  # stamped as erased before the bundle is joined
+            # stamped as erased before the bundle is joined; the texts that named them are rewritten, not
+            # edited (`_alive` is left as it was)
+            replica.capture(adjustments=True)
         touched: dict[str, set[uuid.UUID]] = {}
         for table_name, states in bundle.records.items():
             if sync.synced_table(table_name) is not None:  # a table of a newer version is ignored

@@ -287,6 +287,23 @@ def test_an_erased_person_never_comes_back_through_a_merge(
         assert bundles.list_conflicts(db) == []
 
 
+def test_a_text_rewritten_for_an_erasure_during_a_merge_does_not_bring_back_a_record_deleted_meanwhile(
+    database: Database, laptop: Database, tmp_path: Path
+) -> None:
+    contact = _erasable_person(database)
+    exchange(database, laptop, tmp_path, "a")
+    need = catalog.list_needs(database)[0]
+    gdpr.erase_contact(database, contact.ref)  # the need mentions her: rewritten here...
+    catalog.delete_record(database, "needs", need.id)  # ...then deleted
+
+    exchange(database, laptop, tmp_path, "b")  # the laptop rewrites its copy of the need as it merges
+    exchange(laptop, database, tmp_path, "c")
+
+    for db in (database, laptop):
+        assert catalog.list_needs(db) == []
+        assert bundles.list_conflicts(db) == []
+
+
 @pytest.mark.parametrize(
     ("content", "code"),
     [
