@@ -335,8 +335,8 @@ def merge_bundle(
             or rewritten
             or any(found.get("deleted") or found.get("adjusted") for found in counts.values())
         ):
-            # Deletions cascade, erasures and adjustments are local changes to stamp (not edits: `_alive`
-            # is left as merged).
+            # Deletions cascade, erasures and adjustments are local changes to stamp; on the records still
+            # present they are not edits (`_alive` is left as merged).
             replica.capture(adjustments=True)
         changes = tuple(
             TableChange(name, *(found.get(key, 0) for key in ("inserted", "updated", "deleted", "waiting")))
