@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 from scipy.sparse import _sparsetools, csr_matrix
@@ -118,12 +119,20 @@ def normalise_rows(matrix: csr_matrix) -> csr_matrix:
 def sample_rows(matrix: csr_matrix, take: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
     """``matrix[take[rows[i]], columns[i]]`` for every i (0 where nothing is stored).
 
-    Rows are searched by bisection (``matrix`` must have sorted indices). Scipy scans whole rows instead
-    when the look-ups are fewer than a tenth of the matrix's entries: then the rows ``take`` are copied
-    first, and searched in the copy."""
+    Each look-up is a bisection in its row. Scipy's kernel bisects only when the look-ups outnumber a
+    tenth of the entries of the matrix it is given (it scans whole rows otherwise), and it reads that
+    count at the row count it is told. So a canonical ``matrix`` (sorted indices, no duplicates: scipy
+    checks it once per matrix object) is given with a row count of 0: the kernel then bisects in
+    every row it is asked about, with no copy of the rows (a fifth less time for the exact scores at
+    20k teams). Where the kernel does not behave so (another scipy: :func:`_bisects_past_row_count`
+    tries it once) or the matrix is not canonical, the rows ``take`` are copied first when the look-ups
+    are few, and searched in the copy."""
     index = matrix.indices.dtype
     indptr, indices, data = matrix.indptr.astype(index, copy=False), matrix.indices, matrix.data
-    if len(rows) > matrix.nnz // 10:
+    row_count = matrix.shape[0]
+    if matrix.has_canonical_format and _bisects_past_row_count():
+        sampled, row_count = take.astype(index, copy=False)[rows], 0
+    elif len(rows) > matrix.nnz // 10:
         sampled = take.astype(index, copy=False)[rows]
     else:
         copied = np.zeros(len(take) + 1, dtype=index)
@@ -133,20 +142,29 @@ def sample_rows(matrix: csr_matrix, take: np.ndarray, rows: np.ndarray, columns:
         _sparsetools.csr_row_index(
             len(take), take.astype(index), indptr, matrix.indices, matrix.data, indices, data
         )
-        indptr, sampled = copied, rows.astype(index)
+        indptr, sampled, row_count = copied, rows.astype(index), len(take)
     found = np.empty(len(rows), dtype=matrix.dtype)
     _sparsetools.csr_sample_values(
-        len(indptr) - 1,
-        matrix.shape[1],
-        indptr,
-        indices,
-        data,
-        len(rows),
-        sampled,
-        columns.astype(index),
-        found,
+        row_count, matrix.shape[1], indptr, indices, data, len(rows), sampled, columns.astype(index), found
     )
     return found
+
+
+@cache
+def _bisects_past_row_count() -> bool:
+    """Whether scipy's ``csr_sample_values``, told a row count of 0, still reads the rows it is asked
+    about (scipy 1.17 does, by bisection: it compares the look-ups with a tenth of the entries of the
+    rows counted, and does not bound the rows). Tried once, on a small canonical matrix."""
+    indptr = np.array([0, 1, 3], dtype=np.int32)
+    indices = np.array([0, 1, 3], dtype=np.int32)
+    data = np.array([1.0, 2.0, 3.0])
+    rows, columns = np.array([1, 1, 0, 1], dtype=np.int32), np.array([3, 2, 0, 1], dtype=np.int32)
+    found = np.full(len(rows), -1.0)
+    try:
+        _sparsetools.csr_sample_values(0, 4, indptr, indices, data, len(rows), rows, columns, found)
+    except Exception:  # a kernel that refuses this way of calling it is not called so
+        return False
+    return found.tolist() == [3.0, 0.0, 1.0, 2.0]
 
 
 def product_rows(

@@ -7,6 +7,7 @@ import pytest
 from scipy.sparse import csr_matrix
 from scipy.sparse import random as sparse_random
 
+from enact_match.matching import sparse
 from enact_match.matching.sparse import count_rows, product_rows, sample_rows
 
 
@@ -16,8 +17,24 @@ def _matrix(rows: int, columns: int, density: float, seed: int, dtype: type = np
     return matrix
 
 
+@pytest.fixture(params=["bisection in place", "copied rows"])
+def kernel_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways :func:`sample_rows` calls scipy's kernel: with a row count of 0 (the rows are searched
+    where they are), or, as with a scipy that does not allow it, on copied rows."""
+    if request.param == "copied rows":
+        monkeypatch.setattr(sparse, "_bisects_past_row_count", lambda: False)
+    return str(request.param)
+
+
+def test_this_scipy_lets_the_kernel_bisect_in_place() -> None:
+    # the fast way is the one the pinned scipy takes (else only the copies would ever run)
+    assert sparse._bisects_past_row_count()
+
+
 @pytest.mark.parametrize("size", [50, 300])  # more look-ups than a tenth of the entries, or fewer
-def test_sample_rows_reads_the_chosen_rows_stored_values_and_zeros_elsewhere(size: int) -> None:
+def test_sample_rows_reads_the_chosen_rows_stored_values_and_zeros_elsewhere(
+    size: int, kernel_way: str
+) -> None:
     matrix = _matrix(size, 40, 0.2, seed=1)
     take = np.array([3, 17, 17, 49, 0])  # a row twice, the last and the first
     rng = np.random.default_rng(2)
@@ -30,7 +47,19 @@ def test_sample_rows_reads_the_chosen_rows_stored_values_and_zeros_elsewhere(siz
     assert (found == 0).any() and (found != 0).any()
 
 
-def test_sample_rows_of_integer_slots_and_of_nothing() -> None:
+def test_sample_rows_of_a_matrix_with_unsorted_rows(kernel_way: str) -> None:
+    # a bisection would miss entries of an unsorted row: such a matrix is scanned
+    matrix = csr_matrix(
+        (np.array([1.0, 2.0, 3.0, 4.0, 5.0]), np.array([4, 1, 3, 0, 2]), np.array([0, 3, 5])), shape=(2, 5)
+    )
+    assert not matrix.has_canonical_format
+    rows = np.repeat([0, 1], 5)
+    columns = np.tile(np.arange(5), 2)
+    found = sample_rows(matrix, np.array([0, 1]), rows, columns)
+    assert found.tolist() == [0.0, 2.0, 0.0, 3.0, 1.0, 4.0, 0.0, 5.0, 0.0, 0.0]
+
+
+def test_sample_rows_of_integer_slots_and_of_nothing(kernel_way: str) -> None:
     slots = csr_matrix(
         (np.arange(1, 4, dtype=np.int64), np.array([1, 4, 2]), np.array([0, 2, 2, 3])), shape=(3, 5)
     )
