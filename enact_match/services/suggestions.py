@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from enact_match.matching import (
@@ -94,41 +94,75 @@ class SuggestionTable:
 
 @dataclass(frozen=True)
 class _Labels:
-    id: uuid.UUID
+    key: str
     ref: str | None
     title: str
     unit: str | None = None
 
+    @property
+    def id(self) -> uuid.UUID:
+        return uuid.UUID(self.key)
+
 
 @dataclass(frozen=True)
 class _Loaded:
-    """Needs or teams read from the database: engine texts, change stamps and display labels."""
+    """Needs or teams read from the database: engine texts, change stamps and display labels, each by
+    engine key (the id as text)."""
 
     texts: list[Any]
-    stamps: dict[uuid.UUID, datetime]
-    labels: dict[str, _Labels]  # by engine key (the id as text), so results need no id parsing
+    stamps: dict[str, datetime]
+    labels: dict[str, _Labels]
 
 
-def read_needs(session: Session, ids: Collection[uuid.UUID] | None = None) -> _Loaded:
-    """The engine's view of the needs (all, or those with these ids), read with plain column queries."""
-    query = select(Need.id, Need.ref, Need.title, Need.description, Need.keywords, Need.axes, Need.updated_at)
-    if ids is not None:
-        query = query.where(Need.id.in_(ids))
+def _key_column(column: Any) -> Any:
+    """A UUID column read as text (see :func:`_key`): a UUID object per row costs more than the row."""
+    return cast(column, String)
+
+
+def _key(text: str) -> str:
+    """The engine key of an id read by :func:`_key_column`: ``str(UUID)``, whether the database stores
+    32 hexadecimal digits (SQLite) or gives the canonical form (PostgreSQL)."""
+    if len(text) == 36:
+        return text.lower()
+    text = text.lower()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+def _stamps(session: Session, column: Any, stamp: Any) -> dict[str, datetime]:
+    """Every row's change stamp, by engine key."""
+    return {_key(key): value for key, value in session.execute(select(_key_column(column), stamp))}
+
+
+def read_needs(session: Session, keys: Collection[str] | None = None) -> _Loaded:
+    """The engine's view of the needs (all, or those with these engine keys), read with plain column
+    queries."""
+    query = select(
+        _key_column(Need.id),
+        Need.ref,
+        Need.title,
+        Need.description,
+        Need.keywords,
+        Need.axes,
+        Need.updated_at,
+    )
+    if keys is not None:
+        query = query.where(Need.id.in_([uuid.UUID(key) for key in keys]))
     loaded = _Loaded([], {}, {})
-    for key, ref, title, description, keywords, axes, stamp in session.execute(query):
-        text_key = str(key)
+    for raw_key, ref, title, description, keywords, axes, stamp in session.execute(query):
+        key = _key(raw_key)
         loaded.texts.append(
-            NeedText(text_key, title, description or "", tuple(keywords or ()), frozenset(axes or ()))
+            NeedText(key, title, description or "", tuple(keywords or ()), frozenset(axes or ()))
         )
         loaded.stamps[key] = stamp
-        loaded.labels[text_key] = _Labels(key, ref, title)
+        loaded.labels[key] = _Labels(key, ref, title)
     return loaded
 
 
-def read_teams(session: Session, ids: Collection[uuid.UUID] | None = None) -> _Loaded:
-    """The engine's view of the teams: statement, keywords and publications as evidence."""
+def read_teams(session: Session, keys: Collection[str] | None = None) -> _Loaded:
+    """The engine's view of the teams (all, or those with these engine keys): statement, keywords and
+    publications as evidence."""
     query = select(
-        Team.id,
+        _key_column(Team.id),
         Team.ref,
         Team.name,
         Team.statement,
@@ -138,28 +172,34 @@ def read_teams(session: Session, ids: Collection[uuid.UUID] | None = None) -> _L
         ResearchUnit.acronym,
     ).outerjoin(ResearchUnit, Team.unit_id == ResearchUnit.id)
     publications_query = select(
-        Publication.team_id, Publication.id, Publication.title, Publication.abstract, Publication.year
+        _key_column(Publication.team_id),
+        _key_column(Publication.id),
+        Publication.title,
+        Publication.abstract,
+        Publication.year,
     ).order_by(Publication.year.desc())
-    if ids is not None:
+    if keys is not None:
+        ids = [uuid.UUID(key) for key in keys]
         query = query.where(Team.id.in_(ids))
         publications_query = publications_query.where(Publication.team_id.in_(ids))
-    publications: dict[uuid.UUID, list[PublicationText]] = defaultdict(list)
-    for team_id, key, title, abstract, year in session.execute(publications_query):
-        publications[team_id].append(PublicationText(str(key), title, abstract or "", year))
+    # grouped by the team's id as the database gives it (one spelling per database)
+    publications: dict[str, list[PublicationText]] = defaultdict(list)
+    for raw_team, raw_key, title, abstract, year in session.execute(publications_query):
+        publications[raw_team].append(PublicationText(_key(raw_key), title, abstract or "", year))
     loaded = _Loaded([], {}, {})
-    for key, ref, name, statement, keywords, axes, stamp, unit in session.execute(query):
-        text_key = str(key)
+    for raw_key, ref, name, statement, keywords, axes, stamp, unit in session.execute(query):
+        key = _key(raw_key)
         loaded.texts.append(
             TeamText(
-                text_key,
+                key,
                 statement or "",
                 tuple(keywords or ()),
-                tuple(publications.get(key, ())),
+                tuple(publications.get(raw_key, ())),
                 frozenset(axes or ()),
             )
         )
         loaded.stamps[key] = stamp
-        loaded.labels[text_key] = _Labels(key, ref, name, unit)
+        loaded.labels[key] = _Labels(key, ref, name, unit)
     return loaded
 
 
@@ -197,8 +237,8 @@ class SuggestionService:
         self._options = options or EngineOptions()
         self._engine: MatchingEngine | None = None
         self._lock = threading.RLock()
-        self._need_stamps: dict[uuid.UUID, datetime] = {}
-        self._team_stamps: dict[uuid.UUID, datetime] = {}
+        self._need_stamps: dict[str, datetime] = {}
+        self._team_stamps: dict[str, datetime] = {}
         self._needs: dict[str, _Labels] = {}
         self._teams: dict[str, _Labels] = {}
 
@@ -239,8 +279,8 @@ class SuggestionService:
                 return self._engine
             engine = self._engine
             with self._db.reading() as session:
-                need_stamps = dict(session.execute(select(Need.id, Need.updated_at)).all())
-                team_stamps = dict(session.execute(select(Team.id, Team.updated_at)).all())
+                need_stamps = _stamps(session, Need.id, Need.updated_at)
+                team_stamps = _stamps(session, Team.id, Team.updated_at)
                 changed_needs = [
                     key for key, stamp in need_stamps.items() if self._need_stamps.get(key) != stamp
                 ]
@@ -256,11 +296,11 @@ class SuggestionService:
             self._needs.update(needs.labels)
             self._teams.update(teams.labels)
             for key in set(self._need_stamps) - set(need_stamps):
-                engine.remove_need(str(key))
-                self._needs.pop(str(key), None)
+                engine.remove_need(key)
+                self._needs.pop(key, None)
             for key in set(self._team_stamps) - set(team_stamps):
-                engine.remove_team(str(key))
-                self._teams.pop(str(key), None)
+                engine.remove_team(key)
+                self._teams.pop(key, None)
             self._need_stamps, self._team_stamps = need_stamps, team_stamps
             return engine
 

@@ -108,6 +108,40 @@ def test_an_edited_team_is_ranked_on_its_new_text_without_any_action(
     assert refs(service.teams_for_need(records["need"].id))[0] == "T-SPEECH"
 
 
+def test_suggestions_carry_the_records_ids_and_each_team_its_own_publications(
+    database: Database, service: SuggestionService, records: dict
+) -> None:
+    # the ids are read as text (no UUID object per row): they must come back as the records' ids, and
+    # each publication must count for its own team
+    imaging_team = catalog.save_record(
+        database,
+        "teams",
+        {
+            "publications": [
+                {"title": "Laminoirs : détection d'anomalies par séries temporelles", "year": 2024}
+            ]
+        },
+        records["imaging"].id,
+    )
+    found = service.teams_for_need(records["secret"].id, top=3)
+    assert found[0].need_id == records["secret"].id
+    ids = {
+        "T-PDM": records["maintenance"].id,
+        "T-MRI": records["imaging"].id,
+        "T-SPEECH": records["speech"].id,
+    }
+    assert {row.team_ref for row in found} >= {"T-PDM", "T-MRI"}
+    assert [row.team_id for row in found] == [ids[row.team_ref] for row in found]
+    publications = {
+        row.team_ref: [item for item in row.explanation.evidence if item.kind == "publication"]
+        for row in found
+    }
+    assert [(item.key, item.title) for item in publications["T-MRI"]] == [
+        (str(imaging_team.publications[0].id), "Laminoirs : détection d'anomalies par séries temporelles")
+    ]
+    assert publications["T-PDM"] == []
+
+
 def test_a_new_need_gets_suggestions_at_once(database: Database, service: SuggestionService) -> None:
     service.sync()
     need = catalog.save_record(database, "needs", {"title": "Segmentation IRM par apprentissage profond"})
