@@ -1521,19 +1521,16 @@ class _BoundIndex:
         """Undamped float32 scores of the (row, team) pairs, bit for bit as in ``teams_for_need``."""
         lengths = np.diff(chunk.indptr)[rows]
         entries = _ranges(chunk.indptr, rows)
-        # look-ups in the rows of the candidate teams only: a small matrix, searched by bisection in C
-        used = np.unique(columns)
-        slot = sample_rows(
-            self.slots, used, np.repeat(np.searchsorted(used, columns), lengths), chunk.indices[entries]
-        )
-        there = slot > 0
+        # each need entry of each pair as a slot of the pair's team (0: the team lacks the feature)
+        teams = np.repeat(columns.astype(self.slots.indices.dtype), lengths)
+        slot = sample_rows(self.slots, teams, chunk.indices[entries])
+        found = np.flatnonzero(slot)
         # each pair's need entries as slots; scipy sums each result in the order of the left row's
         # entries: the need's feature order; a pair has at most its team's pieces and profile as results
-        found = np.concatenate([[0], np.cumsum(there)])
         indptr, found_columns, values = product_rows(
-            found[np.concatenate([[0], np.cumsum(lengths)])],
-            slot[there] - 1,
-            chunk.data[entries][there],
+            np.searchsorted(found, np.concatenate([[0], np.cumsum(lengths)])),
+            slot[found] - 1,
+            chunk.data[entries[found]],
             self.parts,
             int(self.team_columns[columns].sum()),
         )
