@@ -103,8 +103,12 @@ def test_count_rows_sums_the_occurrences_of_each_row_whatever_their_order() -> N
     expected = np.zeros((45, 30))
     np.add.at(expected, (rows, columns), counts)
     shuffled = rng.permutation(500)
-    for order in (np.arange(500), shuffled):
-        pieces = np.array_split(order, 4)
+    in_order = np.arange(500)
+    for pieces in (
+        np.array_split(in_order, 4),  # rows shared by two pieces
+        np.split(in_order, np.searchsorted(rows, [10, 10, 20, 30])),  # pieces ending with a row, one empty
+        np.array_split(shuffled, 4),
+    ):
         matrix = count_rows(
             [rows[p] for p in pieces], [columns[p] for p in pieces], [counts[p] for p in pieces], (45, 30)
         )
