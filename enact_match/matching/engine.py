@@ -1143,12 +1143,12 @@ def _blocks(costs: np.ndarray, most: int, work: float) -> list[tuple[int, int]]:
 class _FitFeatures:
     """The features :meth:`MatchingEngine.fit` counts, range by range (needs, then pieces of evidence).
 
-    With ``options.processes > 1`` (Linux, enough teams), a forked child cuts the teams into pieces and
-    analyses a tail of the needs and every piece while this process analyses the first needs; the
-    child's features are then adopted: renumbered into this vocabulary, its new features added in the
-    child's order. The ids, and so the matrices, are the same bit for bit as in one process: a feature
-    first met in the child's texts gets the next id in the order the child met it, as it would here after
-    the first needs.
+    With ``options.processes > 1`` (Linux, enough teams), a forked child analyses the last texts (a
+    tail of the needs and every piece of evidence, or, when the evidence is more than half of the work,
+    the pieces of the last teams) while this process analyses the first ones; the child's features are
+    then adopted: renumbered into this vocabulary, its new features added in the child's order. The ids,
+    and so the matrices, are the same bit for bit as in one process: a feature first met in the child's
+    texts gets the next id in the order the child met it, as it would here after the first texts.
     """
 
     def __init__(
@@ -1162,76 +1162,110 @@ class _FitFeatures:
         self._cancelled = cancelled
         self._needs = needs
         self._teams = teams
-        self._split = len(needs)
+        self._split = len(needs)  # needs analysed here: needs[:split]
+        self._team_split = len(teams)  # teams whose pieces are analysed here: teams[:team_split]
         self._pieces: tuple[list[str], np.ndarray] | None = None
-        self._child: Forked[tuple[PortableFeatures, np.ndarray]] | None = None
+        self._child: Forked[PortableFeatures] | None = None
         self._foreign: tuple[np.ndarray, np.ndarray] | None = None
         if engine.options.processes > 1 and len(teams) >= _FORK_MIN_TEAMS and can_fork():
             # half of the work each: a character of evidence costs more than one of a need (longer texts,
             # more distinct bigrams: measured 10k × 2k and 100k × 20k)
-            sizes = np.cumsum([len(need.title) + len(need.description) for need in needs])
-            evidence = _EVIDENCE_COST * sum(
-                len(team.statement) + sum(len(item.title) + len(item.abstract) for item in team.publications)
-                for team in teams
+            sizes = np.cumsum([len(need.title) + len(need.description) for need in needs], dtype=np.float64)
+            evidence = _EVIDENCE_COST * np.cumsum(
+                [
+                    len(team.statement)
+                    + sum(len(item.title) + len(item.abstract) for item in team.publications)
+                    for team in teams
+                ],
+                dtype=np.float64,
             )
-            self._split = int(np.searchsorted(sizes, ((sizes[-1] if len(sizes) else 0) + evidence) / 2))
-            self._child = Forked(partial(self._tail, engine, needs[self._split :], teams))
+            needs_total = sizes[-1] if len(sizes) else 0.0
+            half = (needs_total + evidence[-1]) / 2
+            self._split = int(np.searchsorted(sizes, half))
+            # the evidence is more than half of the work: the pieces of the first teams are analysed here too
+            self._team_split = (
+                int(np.searchsorted(evidence, half - needs_total)) if self._split == len(needs) else 0
+            )
+            self._child = Forked(partial(self._tail, engine, needs[self._split :], teams[self._team_split :]))
 
     @staticmethod
     def _tail(
         engine: MatchingEngine, needs: Sequence[NeedText], teams: Sequence[TeamText]
-    ) -> tuple[PortableFeatures, np.ndarray]:
-        """What the child does: the features of ``needs`` (three texts each) then of the teams' pieces,
-        and where each team's pieces start."""
+    ) -> PortableFeatures:
+        """What the child does: the features of ``needs`` (three texts each) then of the teams' pieces."""
         analyzer = engine._analyzer
         vocabulary = analyzer.vocabulary
         feature_since, key_since = len(vocabulary), vocabulary.stem_count
-        piece_texts, piece_start = engine._piece_texts(teams)
+        piece_texts, _ = engine._piece_texts(teams)
         need_features, need_texts = analyzer.features_of(engine._need_words(needs))
         piece_features, piece_texts_of = analyzer.features_of(engine._piece_words(piece_texts))
-        found = vocabulary.portable(
+        return vocabulary.portable(
             np.concatenate([need_features, piece_features]),
             np.concatenate([need_texts, 3 * len(needs) + piece_texts_of]),
             feature_since,
             key_since,
         )
-        return found, piece_start
 
     @property
     def piece_start(self) -> np.ndarray:
-        """Where each team's pieces start."""
-        if self._child is not None:
-            self._adopt()
+        """Where each team's pieces start (the teams are cut into pieces here: no wait for the child)."""
         return self._own_pieces()[1]
 
     def needs(self, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
         """Features of ``needs[start:end]`` and the index of the text of each (three texts a need)."""
-        split = self._split
-        if end <= split:
-            return self._engine._analyzer.features_of(self._engine._need_words(self._needs[start:end]))
-        if start >= split:
-            return self._adopted(3 * (start - split), 3 * (end - split))
-        own_features, own_texts = self.needs(start, split)
-        features, texts = self._adopted(0, 3 * (end - split))
-        return np.concatenate([own_features, features]), np.concatenate(
-            [own_texts, 3 * (split - start) + texts]
+        return self._either(
+            start,
+            end,
+            self._split,
+            lambda first, last: self._engine._analyzer.features_of(
+                self._engine._need_words(self._needs[first:last])
+            ),
+            0,
+            3,
         )
 
     def pieces(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
         """Features of the pieces ``first:last`` and the index (from ``first``) of the piece of each."""
-        if self._child is None:
-            texts = self._own_pieces()[0][first:last]
-            return self._engine._analyzer.features_of(self._engine._piece_words(texts))
-        offset = 3 * (len(self._needs) - self._split)
-        return self._adopted(offset + first, offset + last)
+        texts, starts = self._own_pieces()
+        return self._either(
+            first,
+            last,
+            int(starts[self._team_split]),
+            lambda start, end: self._engine._analyzer.features_of(
+                self._engine._piece_words(texts[start:end])
+            ),
+            3 * (len(self._needs) - self._split),
+            1,
+        )
 
     def cancel(self) -> None:
         """Stop the child, if any (nothing to do once its result was taken)."""
         if self._child is not None:
             self._child.cancel()
 
+    def _either(
+        self,
+        start: int,
+        end: int,
+        split: int,
+        own: Callable[[int, int], tuple[np.ndarray, np.ndarray]],
+        offset: int,
+        texts_each: int,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The features of the items ``start:end`` (``texts_each`` texts each) and the index of the text of
+        each: analysed here below ``split``, the child's from ``split`` on (its texts from ``offset``)."""
+        if end <= split:
+            return own(start, end)
+        if start >= split:
+            return self._adopted(offset + texts_each * (start - split), offset + texts_each * (end - split))
+        own_features, own_texts = own(start, split)
+        features, texts = self._adopted(offset, offset + texts_each * (end - split))
+        return np.concatenate([own_features, features]), np.concatenate(
+            [own_texts, texts_each * (split - start) + texts]
+        )
+
     def _own_pieces(self) -> tuple[list[str], np.ndarray]:
-        """The piece texts and starts (only the starts when the child cut the teams into pieces)."""
+        """The piece texts and starts of every team."""
         if self._pieces is None:
             self._pieces = self._engine._piece_texts(self._teams)
         return self._pieces
@@ -1240,10 +1274,9 @@ class _FitFeatures:
         if self._foreign is None:
             assert self._child is not None
             try:
-                found, piece_start = self._child.result(self._cancelled)
+                found = self._child.result(self._cancelled)
             except ForkedCancelledError:
                 raise MatchingCancelledError from None
-            self._pieces = ([], piece_start)
             self._foreign = self._engine._analyzer.vocabulary.adopt(found)
         return self._foreign
 

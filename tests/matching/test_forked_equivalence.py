@@ -268,10 +268,12 @@ def test_batches_of_the_fit_cut_across_the_split(
     stopwords: frozenset[str], thesaurus: Thesaurus, always_fork: _Counting, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Batches of 7 texts: the parent's first needs, the need batch that holds the split, the child's
-    needs and the teams' batches, all over several batches."""
+    needs and the teams' batches, all over several batches; when the evidence weighs more than half, the
+    parent's needs and first teams, the team batch that holds the split, the child's teams."""
     monkeypatch.setattr(engine_module, "_ANALYSIS_BATCH", 7)
     need_texts, team_texts = _mixed_corpus(10, 83, 37)
-    for cost in (0.0, 0.3, 1.2, 50.0):  # the split moves from the last needs to the first
+    # the split moves through the needs (at 42, 53, 71 of 83), then into the teams (at 11, 19, 20 of 37)
+    for cost in (0.0, 0.3, 1.2, 3.0, 8.0, 50.0):
         monkeypatch.setattr(engine_module, "_EVIDENCE_COST", cost)
         progress_one: list[tuple[int, int]] = []
         progress_many: list[tuple[int, int]] = []
