@@ -237,8 +237,12 @@ class Vocabulary:
         payloads[bigram] = own_keys(payloads[bigram] >> _SHIFT) << _SHIFT | own_keys(payloads[bigram] & _MASK)
         ids = np.full(len(kinds), -1, dtype=np.int64)
         ids[unigram] = self._key_feature.view[payloads[unigram]]
-        if bigram.any():
-            ids[bigram] = self._bigram_lookup(payloads[bigram])
+        # the copy's new bigrams, in increasing code order: one sort serves the look-up and the insertion
+        bigram_at = np.flatnonzero(bigram)
+        bigram_at = bigram_at[np.argsort(payloads[bigram_at])]
+        if len(bigram_at):
+            ids[bigram_at] = self._bigram_lookup(payloads[bigram_at], ordered=True)
+        new_bigrams = bigram_at[ids[bigram_at] < 0]
         for i in np.flatnonzero(concept).tolist():
             name = found.concepts[payloads[i]]
             ids[i] = self._concepts.get(name, -1)
@@ -251,9 +255,8 @@ class Vocabulary:
             ids[missing] = self._add(kinds[missing], payloads[missing]) + np.arange(len(missing))
             added_unigrams = missing[unigram[missing]]
             self._key_feature.view[payloads[added_unigrams]] = ids[added_unigrams]
-            added_bigrams = missing[bigram[missing]]
-            if len(added_bigrams):
-                self._insert_bigrams(payloads[added_bigrams], ids[added_bigrams])
+            if len(new_bigrams):
+                self._insert_bigrams(payloads[new_bigrams], ids[new_bigrams], ordered=True)
             for i in missing[concept[missing]].tolist():
                 self._concepts[self._concept_names[payloads[i]]] = int(ids[i])
         features = found.features.astype(np.int64)
@@ -295,11 +298,15 @@ class Vocabulary:
             self._concept_names.append(concept_id)
         return feature
 
-    def _bigram_lookup(self, codes: np.ndarray) -> np.ndarray:
-        """Feature id of each bigram code, -1 for unknown ones."""
+    def _bigram_lookup(self, codes: np.ndarray, ordered: bool = False) -> np.ndarray:
+        """Feature id of each bigram code, -1 for unknown ones (``ordered``: the codes are increasing)."""
         found = np.full(len(codes), -1, dtype=np.int64)
         if len(self._bigram_codes):
-            at = _search_sorted(self._bigram_codes, codes)
+            at = (
+                np.searchsorted(self._bigram_codes, codes)
+                if ordered
+                else _search_sorted(self._bigram_codes, codes)
+            )
             at_clipped = np.minimum(at, len(self._bigram_codes) - 1)
             hit = self._bigram_codes[at_clipped] == codes
             found[hit] = self._bigram_ids[at_clipped[hit]]
@@ -309,13 +316,16 @@ class Vocabulary:
             found[missing] = [extra.get(code, -1) for code in codes[missing].tolist()]
         return found
 
-    def _insert_bigrams(self, codes: np.ndarray, ids: np.ndarray) -> None:
+    def _insert_bigrams(self, codes: np.ndarray, ids: np.ndarray, ordered: bool = False) -> None:
+        """Add bigram codes and their ids to the sorted arrays (``ordered``: the codes are increasing)."""
         if self._bigram_extra:
             codes = np.concatenate([codes, np.fromiter(self._bigram_extra.keys(), np.int64)])
             ids = np.concatenate([ids, np.fromiter(self._bigram_extra.values(), np.int64)])
             self._bigram_extra = {}
-        order = np.argsort(codes)
-        codes, ids = codes[order], ids[order]
+            ordered = False
+        if not ordered:
+            order = np.argsort(codes)
+            codes, ids = codes[order], ids[order]
         at = np.searchsorted(self._bigram_codes, codes)
         self._bigram_codes = np.insert(self._bigram_codes, at, codes)
         self._bigram_ids = np.insert(self._bigram_ids, at, ids)
