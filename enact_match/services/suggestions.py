@@ -122,9 +122,9 @@ def _key_column(column: Any) -> Any:
 def _key(text: str) -> str:
     """The engine key of an id read by :func:`_key_column`: ``str(UUID)``, whether the database stores
     32 hexadecimal digits (SQLite) or gives the canonical form (PostgreSQL)."""
-    if len(text) == 36:
-        return text.lower()
     text = text.lower()
+    if len(text) == 36:
+        return text
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
@@ -182,10 +182,11 @@ def read_teams(session: Session, keys: Collection[str] | None = None) -> _Loaded
         ids = [uuid.UUID(key) for key in keys]
         query = query.where(Team.id.in_(ids))
         publications_query = publications_query.where(Publication.team_id.in_(ids))
-    # grouped by the team's id as the database gives it (one spelling per database)
     publications: dict[str, list[PublicationText]] = defaultdict(list)
-    for raw_team, raw_key, title, abstract, year in session.execute(publications_query):
-        publications[raw_team].append(PublicationText(_key(raw_key), title, abstract or "", year))
+    for team_key, publication_key, title, abstract, year in session.execute(publications_query):
+        publications[_key(team_key)].append(
+            PublicationText(_key(publication_key), title, abstract or "", year)
+        )
     loaded = _Loaded([], {}, {})
     for raw_key, ref, name, statement, keywords, axes, stamp, unit in session.execute(query):
         key = _key(raw_key)
@@ -194,7 +195,7 @@ def read_teams(session: Session, keys: Collection[str] | None = None) -> _Loaded
                 key,
                 statement or "",
                 tuple(keywords or ()),
-                tuple(publications.get(raw_key, ())),
+                tuple(publications.get(key, ())),
                 frozenset(axes or ()),
             )
         )
