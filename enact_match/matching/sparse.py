@@ -123,10 +123,10 @@ def sample_rows(matrix: csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np
     tenth of the entries of the matrix it is given (it scans whole rows otherwise), and it reads that
     count at the row count it is told. So a canonical ``matrix`` (sorted indices, no duplicates: scipy
     checks it once per matrix object) is given with a row count of 0: the kernel then bisects in
-    every row it is asked about, with no copy of the rows (a fifth less time for the exact scores at
-    20k teams). Where the kernel does not behave so (another scipy: :func:`_bisects_past_row_count`
-    tries it once) or the matrix is not canonical, the rows asked about are copied first when the
-    look-ups are few, and searched in the copy."""
+    every row it is asked about, with no copy of the rows (the copies took a fifth of the exact
+    scores' time at 20k teams). Where the kernel does not behave so (another scipy:
+    :func:`_bisects_past_row_count` tries it once) or the matrix is not canonical, the rows asked about
+    are copied first when the look-ups are few, and searched in the copy."""
     index = matrix.indices.dtype
     indptr, indices, data = matrix.indptr.astype(index, copy=False), matrix.indices, matrix.data
     row_count = matrix.shape[0]
