@@ -365,7 +365,7 @@ def large_db(tmp_path: Path) -> Iterator[tuple[Database, uuid.UUID]]:
 
 
 @pytest.mark.slow
-def test_event_loop_never_stalls_over_150_ms_while_10000_by_2000_are_ranked(
+def test_event_loop_stalls_over_150_ms_at_most_once_while_10000_by_2000_are_ranked(
     qtbot: QtBot, large_db: tuple[Database, uuid.UUID]
 ) -> None:
     db, need_id = large_db
@@ -407,10 +407,17 @@ def test_event_loop_never_stalls_over_150_ms_while_10000_by_2000_are_ranked(
     timer.stop()
     gc.unfreeze()
     elapsed = time.perf_counter() - started
-    worst = max(gaps) * 1000
-    print(f"\nre-rank of 10,000 × 2,000 took {elapsed:.1f} s; max event-loop gap {worst:.1f} ms")
+    worst, second = (gap * 1000 for gap in sorted(gaps)[::-1][:2])
+    print(
+        f"\nre-rank of 10,000 × 2,000 took {elapsed:.1f} s; largest event-loop gaps {worst:.1f} ms, "
+        f"{second:.1f} ms"
+    )
     assert panel.model.rowCount() > 0 and pairs and len(pairs[0]) > 0
     # 150 ms: the ranking's own calls stay near 30–60 ms, but on the 2-core CI machine single pauses of
     # 90–113 ms were measured (2026-11-26, on the previous release too), part of them the panel's own
-    # painting of the explanation; the blocks of 4096 this guards against stall for 400–600 ms.
-    assert worst < 150, f"the event loop stalled {worst:.0f} ms"
+    # painting of the explanation. Blocks of 4096 needs, which this guards against, stall for 400–600 ms
+    # once per block (three times here). A pause of the machine itself once reached 154 ms in CI
+    # (2026-11-26; 95–99 ms on a quiet machine that day, before and after that day's changes): so the
+    # largest pause may reach 300 ms, and the next one must stay under 150 ms.
+    assert second < 150, f"the event loop stalled {second:.0f} ms more than once"
+    assert worst < 300, f"the event loop stalled {worst:.0f} ms"
