@@ -147,9 +147,12 @@ def _keep_in_keyring(args: argparse.Namespace, path: Path, key: str, from_keyrin
 
 
 def _report(action: str, report: Any) -> None:
+    """Say what a conversion did, then close the database it reopened: a connection left to the garbage
+    collector keeps the file's write-ahead log, and a later conversion would find the file in use."""
     print(f"{action}: {report.database.display_location} and {report.backups_converted} backups")
     for path in report.backups_not_converted:
         print(f"enact-match: warning: backup {path} could not be converted (damaged?)", file=sys.stderr)
+    report.database.dispose()
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
