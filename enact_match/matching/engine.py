@@ -1416,11 +1416,12 @@ class _BoundIndex:
     maximum of the team's piece vectors. The vectors are non-negative, so ``need · piece ≤ need · M`` for
     every piece and ``need · bound`` is at least the (undamped) score: a fused top-k product against it
     proposes candidates with a bound on every team it leaves out. The candidates are then scored exactly:
-    the (feature, team) entries of the bounds are numbered ("slots"; ``slots`` maps a team's feature to
-    its slot + 1); ``parts`` (slots × (pieces + teams)) holds every piece's value and the profile's value
-    at each slot, so one sparse product of the candidate pairs' need entries (as slots) with ``parts``
-    gives every piece score and the profile score of each pair, summed in the need's feature order like
-    ``teams_for_need`` (same bits). ``team_columns``: each team's pieces and profile, the most results a
+    the (feature, team) entries of the bounds are numbered team by team ("slots"; ``slots`` maps a team's
+    feature to its slot + 1); ``parts`` (slots × (pieces + teams)) holds every piece's value and the
+    profile's value at each slot, so one sparse product of the candidate pairs' need entries (as slots)
+    with ``parts`` gives every piece score and the profile score of each pair, summed in the need's
+    feature order like ``teams_for_need`` (same bits). ``team_columns``: each team's pieces and profile,
+    the most results a
     pair has.
     """
 
@@ -1446,38 +1447,54 @@ class _BoundIndex:
         """The index of the teams whose profiles and pieces these inverted indexes hold (features ×
         teams and features × pieces, of the width of the needs to rank)."""
         teams, piece_count = profiles_t.shape[1], pieces_t.shape[1]
-        piece_team = np.repeat(np.arange(teams), np.diff(piece_start))
-        maxima_t, run_of = _team_maxima_t(pieces_t, piece_team, teams)
+        piece_team = np.repeat(np.arange(teams, dtype=np.int32), np.diff(piece_start))
+        maxima_t, run_start = _team_maxima_t(pieces_t, piece_team, teams)
         bounds_t = _bound_matrix(profiles_t, maxima_t, alpha)
-        # a slot is an entry of bounds_t: a (feature, team) with a bound; slot + 1 in ``slots`` (teams ×
-        # features), so that 0 means "not there"
-        slot_numbers = csr_matrix(
-            (np.arange(1, bounds_t.nnz + 1, dtype=np.int64), bounds_t.indices, bounds_t.indptr),
-            shape=bounds_t.shape,
-        )
-        slots = transpose(slot_numbers, teams)
-        # the pieces' entries, (feature, team, piece) ordered, and the profiles' ((feature, team)) as rows
-        # of ``parts``: a slot's pieces, then its profile, so ``parts`` is filled in order, without a sort;
-        # an entry outside the bounds is a zero (the bound is 0 there only when both parts are)
-        piece_slot = _entry_slots(bounds_t, maxima_t)[run_of]
-        profile_slot = _entry_slots(bounds_t, profiles_t)
-        kept_pieces, kept_profiles = piece_slot >= 0, profile_slot >= 0
-        piece_slot, profile_slot = piece_slot[kept_pieces], profile_slot[kept_profiles]
-        piece_counts = np.bincount(piece_slot, minlength=bounds_t.nnz)
-        profiles_before = np.concatenate([[0], np.cumsum(np.bincount(profile_slot, minlength=bounds_t.nnz))])
-        indptr = np.concatenate([[0], np.cumsum(piece_counts)]) + profiles_before
+        # a slot is an entry of bounds_t, a (feature, team) with a bound. Slots are numbered team by team:
+        # a team's rows of ``parts`` are then together, and the exact scores read them from a few pages
+        # (twice as fast as with a team's slots spread over the whole matrix). ``slots`` (teams ×
+        # features) holds slot + 1, so that 0 means "not there"
+        count = bounds_t.nnz
+        entries = csr_matrix((np.arange(count), bounds_t.indices, bounds_t.indptr), shape=bounds_t.shape)
+        slots = transpose(entries, teams)
+        slot_of = np.empty(count, dtype=np.int64)  # entry of bounds_t → slot
+        slot_of[slots.data] = np.arange(count)
+        slots.data = np.arange(1, count + 1, dtype=np.int64)
+        # a row of ``parts`` per slot: the team's pieces that have the feature (a run of entries of
+        # ``pieces_t``, in piece order), then its profile; an entry outside the bounds is a zero (the bound
+        # is 0 there only when both parts are) and is left out
+        run_slot = _slots_of(slot_of, bounds_t, maxima_t)
+        profile_slot = _slots_of(slot_of, bounds_t, profiles_t)
+        run_length = np.diff(np.append(run_start, pieces_t.nnz))
+        kept_runs, kept_profiles = run_slot >= 0, profile_slot >= 0
+        row_length = np.zeros(count, dtype=np.int64)
+        row_length[run_slot[kept_runs]] = run_length[kept_runs]
+        row_length[profile_slot[kept_profiles]] += 1
+        indptr = np.zeros(count + 1, dtype=np.int64)
+        np.cumsum(row_length, out=indptr[1:])
         size = int(indptr[-1])
         # the index type scipy would convert the columns to (int32 when it can), without the copy
-        index = np.int32 if max(size, piece_count + teams) < 2**31 else np.int64
-        data = np.zeros(size, dtype=np.float32)
-        columns = np.zeros(size, dtype=index)
-        piece_at = np.arange(len(piece_slot)) + profiles_before[piece_slot]
-        profile_at = indptr[profile_slot + 1] - 1
-        data[piece_at] = pieces_t.data[kept_pieces]
-        columns[piece_at] = pieces_t.indices[kept_pieces]
+        index = np.int32 if max(size, pieces_t.nnz, piece_count + teams) < 2**31 else np.int64
+        # an entry of a run goes to its row's start plus its place in the run
+        shift = (indptr[run_slot] - run_start).astype(index)
+        piece_at = np.repeat(shift, run_length)
+        piece_at += np.arange(pieces_t.nnz, dtype=index)
+        piece_data, piece_columns = pieces_t.data, pieces_t.indices
+        if not kept_runs.all():
+            kept_pieces = np.repeat(kept_runs, run_length)
+            piece_at, piece_data, piece_columns = (
+                piece_at[kept_pieces],
+                piece_data[kept_pieces],
+                piece_columns[kept_pieces],
+            )
+        data = np.empty(size, dtype=np.float32)
+        columns = np.empty(size, dtype=index)
+        data[piece_at] = piece_data
+        columns[piece_at] = piece_columns
+        profile_at = indptr[profile_slot[kept_profiles] + 1] - 1
         data[profile_at] = profiles_t.data[kept_profiles]
         columns[profile_at] = piece_count + profiles_t.indices[kept_profiles]
-        parts = csr_matrix((data, columns, indptr.astype(index)), shape=(bounds_t.nnz, piece_count + teams))
+        parts = csr_matrix((data, columns, indptr.astype(index)), shape=(count, piece_count + teams))
         return cls(bounds_t, slots, parts, np.diff(piece_start) + 1, alpha)
 
     def shared(self, rows: csr_matrix) -> csr_matrix:
@@ -1675,8 +1692,8 @@ def _kth_best(scores: np.ndarray, rows: np.ndarray, count: int, k: int) -> np.nd
 
 
 def _team_maxima_t(pieces_t: csr_matrix, piece_team: np.ndarray, teams: int) -> tuple[csr_matrix, np.ndarray]:
-    """Per feature and team, the largest value among the team's pieces (features × teams), and the entry
-    of that matrix each entry of ``pieces_t`` falls in.
+    """Per feature and team, the largest value among the team's pieces (features × teams), and for each of
+    its entries the first entry of ``pieces_t`` it comes from (its run).
 
     The rows of ``pieces_t`` list pieces in increasing order (sorted in place if they were not: the
     entries are those of that order), and a team's pieces are consecutive, so each (feature, team) is a
@@ -1695,7 +1712,7 @@ def _team_maxima_t(pieces_t: csr_matrix, piece_team: np.ndarray, teams: int) -> 
     maxima_t = csr_matrix(
         (data, owners[starts], runs_before[pieces_t.indptr]), shape=(pieces_t.shape[0], teams)
     )
-    return maxima_t, runs_before[1:] - 1
+    return maxima_t, starts
 
 
 def _same_entries(first: csr_matrix, second: csr_matrix) -> bool:
@@ -1727,14 +1744,15 @@ def _entry_codes(matrix: csr_matrix) -> np.ndarray:
     return rows * matrix.shape[1] + matrix.indices
 
 
-def _entry_slots(known: csr_matrix, matrix: csr_matrix) -> np.ndarray:
-    """For each entry of ``matrix`` (sorted rows, the shape of ``known``), the index of the same (row,
-    column) among the entries of ``known`` (sorted rows), or -1 where ``known`` has none."""
+def _slots_of(slot_of: np.ndarray, known: csr_matrix, matrix: csr_matrix) -> np.ndarray:
+    """For each entry of ``matrix`` (sorted rows, the shape of ``known``), the slot of the same (row,
+    column) among the entries of ``known`` (sorted rows; ``slot_of`` maps its entries to slots), or -1
+    where ``known`` has none."""
     if _same_entries(known, matrix):
-        return np.arange(matrix.nnz)
+        return slot_of
     codes = _entry_codes(known)
     wanted = _entry_codes(matrix)
     if len(codes) == 0:
         return np.full(len(wanted), -1, dtype=np.int64)
     found = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
-    return np.where(codes[found] == wanted, found, -1)
+    return np.where(codes[found] == wanted, slot_of[found], -1)

@@ -563,13 +563,13 @@ def test_the_bound_index_holds_every_bound_and_every_part_of_the_exact_score(cas
     bounds = (alpha * profile_values.astype(np.float64) + (1 - alpha) * maxima.astype(np.float64)).astype(
         np.float32
     )
-    entries = list(zip(*np.nonzero(bounds.T), strict=True))  # (feature, team), in the order of bounds_t
+    entries = list(zip(*np.nonzero(bounds), strict=True))  # (team, feature): slots are numbered team by team
     assert index.bounds_t.nnz == len(entries)
     assert np.array_equal(index.bounds_t.toarray(), bounds.T)
     assert np.array_equal(index.team_columns, np.diff(piece_start) + 1)
     slots = index.slots.toarray()
     parts = index.parts.toarray()
-    for slot, (feature, team) in enumerate(entries):
+    for slot, (team, feature) in enumerate(entries):
         assert slots[team, feature] == slot + 1
         mine = np.arange(piece_start[team], piece_start[team + 1])
         expected = np.zeros(pieces + teams, dtype=np.float32)
