@@ -1526,7 +1526,6 @@ class _BoundIndex:
         threads = threads if count >= 1024 else 1
         candidates = _fused_top(chunk, self.bounds_t, pool, threads, floor)
         returned = np.diff(candidates.indptr)
-        starts = candidates.indptr[:-1]
         rows = np.repeat(np.arange(count), returned)
         columns = candidates.indices.astype(np.int64)
         bounds = candidates.data
@@ -1540,12 +1539,16 @@ class _BoundIndex:
         # enter the top), until none can: about a quarter fewer exact scores than all at once
         reach = bounds * margin[rows]
         scores = np.full(len(rows), -1.0, dtype=np.float32)  # -1: not scored
-        chosen = (np.arange(len(rows)) - starts[rows] < top) & allowed
-        while chosen.any():
+        # the candidates not scored yet that may still enter the top (by row, best bounds first), and
+        # those holding each row's best exact scores so far: both shrink or stay small round after round
+        waiting = np.flatnonzero(allowed)
+        best = np.zeros(0, dtype=np.int64)
+        while len(waiting):
+            first = _leading(rows[waiting], count, top)
+            chosen, waiting = waiting[first], waiting[~first]
             scores[chosen] = self._exact(chunk, rows[chosen], columns[chosen])
-            waiting = (scores < 0) & allowed & (reach >= _kth_best(scores, rows, count, top)[rows])
-            earlier = np.cumsum(waiting) - waiting
-            chosen = waiting & (earlier - earlier[starts[rows]] < top)
+            best, kth = _best_of_rows(np.concatenate([best, chosen]), scores, rows, count, top)
+            waiting = waiting[reach[waiting] >= kth[rows[waiting]]]
         # only the scored candidates can be chosen: sorted by row, best first, ties by team
         scored = np.flatnonzero(scores > 0)
         order = scored[np.lexsort((columns[scored], -scores[scored], rows[scored]))]
@@ -1678,17 +1681,26 @@ def _next_floor(rows: np.ndarray, scores: np.ndarray, count: int, top: int) -> f
     return 0.5 * float(np.percentile(scores[starts[full] + top - 1], 1))
 
 
-def _kth_best(scores: np.ndarray, rows: np.ndarray, count: int, k: int) -> np.ndarray:
-    """Per row (``0:count``), the ``k``-th best positive score among ``scores`` (0 when it has fewer)."""
-    good = np.flatnonzero(scores > 0)
+def _leading(rows: np.ndarray, count: int, k: int) -> np.ndarray:
+    """Which items are among the first ``k`` of their row (``rows`` sorted, in ``0:count``)."""
+    return np.arange(len(rows)) - np.searchsorted(rows, np.arange(count))[rows] < k
+
+
+def _best_of_rows(
+    positions: np.ndarray, scores: np.ndarray, rows: np.ndarray, count: int, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Of the candidates ``positions`` (of ``scores`` and ``rows``), those holding the ``k`` best positive
+    scores of their row, and per row (``0:count``) the ``k``-th best of them (0 when it has fewer)."""
+    good = positions[scores[positions] > 0]
     # by row, best first, in one sort of integers: the bits of positive float32 numbers are in their order
     bits = scores[good].astype(np.float32, copy=False).view(np.int32).astype(np.int64)
     order = good[np.argsort((rows[good].astype(np.int64) << 31) | (0x7F800000 - bits))]
-    found_rows, found = rows[order], scores[order]
+    found_rows = rows[order]
+    row_start = np.searchsorted(found_rows, np.arange(count + 1))
     kth = np.zeros(count, dtype=np.float64)
-    full = np.bincount(found_rows, minlength=count) >= k
-    kth[full] = found[np.searchsorted(found_rows, np.flatnonzero(full)) + k - 1]
-    return kth
+    full = np.flatnonzero(np.diff(row_start) >= k)
+    kth[full] = scores[order[row_start[full] + k - 1]]
+    return order[np.arange(len(order)) - row_start[found_rows] < k], kth
 
 
 def _team_maxima_t(pieces_t: csr_matrix, piece_team: np.ndarray, teams: int) -> tuple[csr_matrix, np.ndarray]:

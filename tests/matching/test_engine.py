@@ -500,10 +500,10 @@ def test_fit_builds_the_teams_inverted_indexes_and_leaves_the_needs_to_their_fir
 
 
 @pytest.mark.parametrize("k", [1, 2, 5])
-def test_kth_best_is_the_kth_largest_positive_score_of_each_row(k: int) -> None:
+def test_best_of_rows_keeps_the_k_best_positive_scores_of_each_row_and_gives_the_kth(k: int) -> None:
     import numpy as np
 
-    from enact_match.matching.engine import _kth_best
+    from enact_match.matching.engine import _best_of_rows
 
     rng = np.random.default_rng(k)
     rows = np.sort(rng.integers(0, 40, 600))
@@ -512,10 +512,24 @@ def test_kth_best_is_the_kth_largest_positive_score_of_each_row(k: int) -> None:
         np.array([-1.0, 0.0, 1e-30, 1e-7, 0.25, 0.25, 0.5, 0.75, 2.5], dtype=np.float32), 600
     ) * rng.choice(np.array([1.0, 1.0000001], dtype=np.float32), 600)
     scores = scores.astype(np.float32)
-    found = _kth_best(scores, rows, 45, k)
+    positions = rng.permutation(np.flatnonzero(rng.random(600) < 0.7))  # some candidates, in any order
+    kept, found = _best_of_rows(positions, scores, rows, 45, k)
+    assert len(set(kept.tolist())) == len(kept) and set(kept.tolist()) <= set(positions.tolist())
     for row in range(45):
-        mine = sorted((float(x) for x in scores[rows == row] if x > 0), reverse=True)
+        mine = sorted((float(scores[i]) for i in positions if rows[i] == row and scores[i] > 0), reverse=True)
         assert found[row] == (mine[k - 1] if len(mine) >= k else 0.0)
+        assert sorted((float(scores[i]) for i in kept if rows[i] == row), reverse=True) == mine[:k]
+
+
+def test_leading_marks_the_first_k_items_of_each_row() -> None:
+    import numpy as np
+
+    from enact_match.matching.engine import _leading
+
+    rows = np.array([0, 0, 0, 2, 3, 3, 3, 3])
+    assert _leading(rows, 5, 2).tolist() == [True, True, False, True, True, True, False, False]
+    assert _leading(rows, 5, 0).tolist() == [False] * 8
+    assert _leading(np.zeros(0, dtype=np.int64), 3, 2).tolist() == []
 
 
 @pytest.mark.parametrize("case", ["pieces in their profile", "profiles differ", "sums of zero"])
