@@ -78,8 +78,15 @@ def _tree_pss_mb(pid: int) -> float:
     return total
 
 
+_SAMPLE_EVERY = 1.0
+
+
 class _PeakMemory(threading.Thread):
-    """Samples the PSS of a process tree every 0.1 s (Linux; 0 elsewhere)."""
+    """Samples the PSS of a process tree every second (Linux; 0 elsewhere).
+
+    A sample walks the page tables of every process of the tree: 36 ms of CPU (72 ms of wall time) for
+    the 1.7 GB of the command at 100k × 20k. Every 0.1 s, as until the eleventh round, the sampler took
+    about a fifth of a core from a command that keeps both cores of the 2-core benchmark machine busy."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -88,7 +95,7 @@ class _PeakMemory(threading.Thread):
         self.done = threading.Event()
 
     def run(self) -> None:
-        while not self.done.wait(0.1):
+        while not self.done.wait(_SAMPLE_EVERY):
             self.peak = max(self.peak, _tree_pss_mb(self.pid))
 
 
