@@ -65,6 +65,10 @@ _FORK_MIN_TEAMS = 500
 _SHARES_PER_PROCESS = 8
 # the cost of analysing a character of team evidence, relative to one of a need (splitting fit's texts)
 _EVIDENCE_COST = 1.2
+# bits of a team's feature signature (a power of 2): feature f sets bit f mod _SIGNATURE_BITS. A team has
+# about 300 features at 20k teams, so 4 % of the bits are set and a look-up of a feature the team lacks
+# (73 % of them) is ruled out 96 times in 100 without a search in the team's row
+_SIGNATURE_BITS = 8192
 
 
 class MatchingCancelledError(Exception):
@@ -1435,6 +1439,7 @@ class _BoundIndex:
     ) -> None:
         self.bounds_t = bounds_t
         self.slots = slots
+        self.signatures = _signatures(slots)
         self.parts = parts
         self.team_columns = team_columns
         self.pieces = parts.shape[1] - len(team_columns)
@@ -1574,15 +1579,19 @@ class _BoundIndex:
         """Undamped float32 scores of the (row, team) pairs, bit for bit as in ``teams_for_need``."""
         lengths = np.diff(chunk.indptr)[rows]
         entries = _ranges(chunk.indptr, rows)
-        # each need entry of each pair as a slot of the pair's team (0: the team lacks the feature)
+        # each need entry of each pair as a slot of the pair's team: only where the team's signature
+        # has the feature's bit (the others are not there), searched in the team's row
         teams = np.repeat(columns.astype(self.slots.indices.dtype), lengths)
-        slot = sample_rows(self.slots, teams, chunk.indices[entries])
-        found = np.flatnonzero(slot)
+        features = chunk.indices[entries]
+        maybe = np.flatnonzero(_has_bits(self.signatures, teams, features))
+        slot = sample_rows(self.slots, teams[maybe], features[maybe])  # 0: the team lacks the feature
+        there = slot > 0
+        found = maybe[there]
         # each pair's need entries as slots; scipy sums each result in the order of the left row's
         # entries: the need's feature order; a pair has at most its team's pieces and profile as results
         indptr, found_columns, values = product_rows(
             np.searchsorted(found, np.concatenate([[0], np.cumsum(lengths)])),
-            slot[found] - 1,
+            slot[there] - 1,
             chunk.data[entries[found]],
             self.parts,
             int(self.team_columns[columns].sum()),
@@ -1679,6 +1688,27 @@ def _next_floor(rows: np.ndarray, scores: np.ndarray, count: int, top: int) -> f
         return 0.0
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     return 0.5 * float(np.percentile(scores[starts[full] + top - 1], 1))
+
+
+def _signatures(slots: csr_matrix) -> np.ndarray:
+    """Per row of ``slots`` (a team), ``_SIGNATURE_BITS`` bits: bit ``f mod _SIGNATURE_BITS`` is set for
+    each of its features ``f`` (teams × bytes)."""
+    width = _SIGNATURE_BITS // 8
+    row_of = np.repeat(np.arange(slots.shape[0], dtype=np.int64), np.diff(slots.indptr))
+    bit = slots.indices & (_SIGNATURE_BITS - 1)
+    signatures = np.zeros((slots.shape[0], width), dtype=np.uint8)
+    np.bitwise_or.at(
+        signatures.reshape(-1), row_of * width + (bit >> 3), np.left_shift(1, bit & 7).astype(np.uint8)
+    )
+    return signatures
+
+
+def _has_bits(signatures: np.ndarray, rows: np.ndarray, features: np.ndarray) -> np.ndarray:
+    """Whether the signature of each of ``rows`` has the bit of the feature beside it (see
+    :func:`_signatures`): False means the row lacks the feature; True, that it may have it."""
+    bit = features & (_SIGNATURE_BITS - 1)
+    found = signatures.reshape(-1)[rows.astype(np.int64) * signatures.shape[1] + (bit >> 3)]
+    return (found >> (bit & 7).astype(np.uint8)) & 1 > 0
 
 
 def _leading(rows: np.ndarray, count: int, k: int) -> np.ndarray:

@@ -483,6 +483,55 @@ def test_best_pair_table_stays_exact_whatever_floor_the_bound_product_is_given(
         assert found == expected
 
 
+@pytest.mark.parametrize("bits", [8, 64])
+def test_best_pair_table_stays_exact_when_team_signatures_let_absent_features_through(
+    stopwords: frozenset[str], monkeypatch: pytest.MonkeyPatch, bits: int
+) -> None:
+    """With tiny signatures most features share a bit, so most look-ups of features a team lacks pass
+    the signature and are searched in vain: the scores must not change."""
+    from enact_match.matching import engine as engine_module
+
+    need_texts, team_texts = _random_corpus(4, 120, 90, 300)
+    monkeypatch.setattr(engine_module, "_SIGNATURE_BITS", bits)
+    engine = MatchingEngine(None, EngineOptions(candidates=10, passage_min_words=5), stopwords)
+    engine.fit(need_texts, team_texts)
+    table = engine.best_pair_table(top=10)
+    found: dict[str, list[tuple[str, float, int]]] = {}
+    for key, team, score, rank in zip(
+        table.need_keys, table.team_keys, table.scores, table.ranks, strict=True
+    ):
+        found.setdefault(key, []).append((team, score, rank))
+    for need in need_texts:
+        expected = [
+            (s.team_key, s.score, s.rank) for s in engine.teams_for_need(need.key, top=10, explain=False)
+        ]
+        assert found.get(need.key, []) == expected
+
+
+def test_a_team_signature_has_the_bit_of_each_of_its_features() -> None:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from enact_match.matching.engine import _SIGNATURE_BITS, _has_bits, _signatures
+
+    rng = np.random.default_rng(3)
+    dense = rng.random((30, 5 * _SIGNATURE_BITS)) < 0.01  # feature ids well past the signature's width
+    slots = csr_matrix(dense.astype(np.int64))
+    signatures = _signatures(slots)
+    assert signatures.shape == (30, _SIGNATURE_BITS // 8)
+    rows, features = np.nonzero(dense)
+    assert _has_bits(signatures, rows, features).all()  # never rules out a feature the team has
+    absent_rows, absent_features = np.nonzero(~dense)
+    passed = _has_bits(signatures, absent_rows, absent_features)
+    # a feature the team lacks passes only when it shares a bit with one it has
+    shared = [
+        bool((dense[row, np.arange(dense.shape[1]) % _SIGNATURE_BITS == feature % _SIGNATURE_BITS]).any())
+        for row, feature in zip(absent_rows[:2000], absent_features[:2000], strict=True)
+    ]
+    assert passed[:2000].tolist() == shared
+    assert passed.mean() < 0.1
+
+
 def test_fit_builds_the_teams_inverted_indexes_and_leaves_the_needs_to_their_first_use(
     stopwords: frozenset[str],
 ) -> None:
