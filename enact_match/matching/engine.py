@@ -1425,8 +1425,8 @@ class _BoundIndex:
     profile's value at each slot, so one sparse product of the candidate pairs' need entries (as slots)
     with ``parts`` gives every piece score and the profile score of each pair, summed in the need's
     feature order like ``teams_for_need`` (same bits). ``team_columns``: each team's pieces and profile,
-    the most results a
-    pair has.
+    the most results a pair has. ``signatures``: per team, a bit per feature it has (see
+    :func:`_signatures`), which rules out most look-ups of features it lacks.
     """
 
     def __init__(
