@@ -1559,7 +1559,7 @@ class _BoundIndex:
         order = scored[np.lexsort((columns[scored], -scores[scored], rows[scored]))]
         rows, columns, scores = rows[order], columns[order], scores[order]
         row_start = np.searchsorted(rows, np.arange(count))
-        chosen = np.arange(len(rows)) - row_start[rows] < top
+        chosen = _leading(rows, count, top)
         chosen_count = np.bincount(rows[chosen], minlength=count)
         last = np.zeros(count, dtype=np.float64)
         full_rows = chosen_count == top
