@@ -1548,6 +1548,7 @@ class _BoundIndex:
         # those holding each row's best exact scores so far: both shrink or stay small round after round
         waiting = np.flatnonzero(allowed)
         best = np.zeros(0, dtype=np.int64)
+        kth = np.zeros(count, dtype=np.float64)  # each row's top-th exact score (0 while it has fewer)
         while len(waiting):
             first = _leading(rows[waiting], count, top)
             chosen, waiting = waiting[first], waiting[~first]
@@ -1558,12 +1559,7 @@ class _BoundIndex:
         scored = np.flatnonzero(scores > 0)
         order = scored[np.lexsort((columns[scored], -scores[scored], rows[scored]))]
         rows, columns, scores = rows[order], columns[order], scores[order]
-        row_start = np.searchsorted(rows, np.arange(count))
         chosen = _leading(rows, count, top)
-        chosen_count = np.bincount(rows[chosen], minlength=count)
-        last = np.zeros(count, dtype=np.float64)
-        full_rows = chosen_count == top
-        last[full_rows] = scores[row_start[full_rows] + top - 1]
         # a team left out has a bound ≤ the smallest returned one; nothing is left out of a row not filled
         cutoff = np.zeros(count, dtype=np.float64)
         filled = np.flatnonzero(returned == pool) if pool < teams else np.zeros(0, dtype=np.int64)
@@ -1572,7 +1568,8 @@ class _BoundIndex:
                 np.searchsorted(np.flatnonzero(returned > 0), filled)
             ]
         cutoff = np.maximum(cutoff, floor)
-        settled = (cutoff <= 0) | (full_rows & (last > cutoff * margin))
+        # proven: nothing was left out, or the row has `top` scores, the last beating every bound left out
+        settled = (cutoff <= 0) | ((kth > 0) & (kth > cutoff * margin))
         return rows[chosen], columns[chosen], scores[chosen], settled
 
     def _exact(self, chunk: csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
